@@ -1,0 +1,95 @@
+package io.dirsync.directory;
+
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryDepartment;
+import io.dirsync.model.DirectoryGroup;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.RoleRef;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The target user directory (Authing, SCIM, a fake). Implementations are thread-safe. Every method
+ * throws {@link DirectoryException} classed as transient, permanent or fatal; none retries on its
+ * own (the apply layer does). No method accepts or returns null collections.
+ *
+ * <p>Departments live under one org that the implementation manages; they are addressed by code.
+ * Users are addressed by the directory's own id, except in look-ups by externalId.
+ */
+public interface Directory extends AutoCloseable {
+
+  /** The most externalIds one look-up call accepts. */
+  int MAX_LOOKUP_BATCH = 80;
+
+  /**
+   * The users with these externalIds (at most {@link #MAX_LOOKUP_BATCH}), in no particular order;
+   * unknown ids are left out. With {@code memberships} true each user carries its groups, roles in
+   * the given namespaces, departments and main department, in the same call where the directory
+   * allows it.
+   */
+  List<DirectoryUser> findByExternalIds(Collection<ExternalId> ids, boolean memberships, Set<String> roleNamespaces);
+
+  /** One user by externalId, with memberships; empty when absent. */
+  Optional<DirectoryUser> findByExternalId(ExternalId id, Set<String> roleNamespaces);
+
+  /** Creates the user with its fields and password (custom data is set separately). */
+  DirectoryUser createUser(DesiredUser user);
+
+  /** Sets exactly these fields (a null value clears the field). */
+  DirectoryUser updateUser(String userId, Map<String, Object> changes);
+
+  /** Sets custom-field values; undefined keys are defined first as the value's type. */
+  void setCustomData(String userId, Map<String, Object> values);
+
+  /** Blocks the user and ends its sessions. */
+  void blockUser(String userId);
+
+  /** Deletes the user; deleting an absent user is not an error. */
+  void deleteUser(String userId);
+
+  List<DirectoryGroup> listGroups();
+
+  void createGroup(String code, String name);
+
+  void addGroupMembers(String groupCode, Collection<String> userIds);
+
+  void removeGroupMembers(String groupCode, Collection<String> userIds);
+
+  List<RoleRef> listRoles(String namespace);
+
+  void createRole(RoleRef role);
+
+  void assignRole(RoleRef role, Collection<String> userIds);
+
+  void revokeRole(RoleRef role, Collection<String> userIds);
+
+  /** Every department of the managed org, root excluded. */
+  List<DirectoryDepartment> listDepartments();
+
+  /** Creates a department under {@code parentCode} (null = the org's root). */
+  DirectoryDepartment createDepartment(String code, String name, String parentCode);
+
+  void renameDepartment(String code, String name);
+
+  void moveDepartment(String code, String newParentCode);
+
+  void addDepartmentMembers(String departmentCode, Collection<String> userIds);
+
+  void removeDepartmentMembers(String departmentCode, Collection<String> userIds);
+
+  /** Sets (or with null clears) the user's main department. */
+  void setMainDepartment(String userId, String departmentCode);
+
+  /** Calls made so far, by operation name (GraphQL root field or REST route). */
+  Map<String, Long> callCounts();
+
+  /** Checks that the directory is reachable and the credentials are accepted. */
+  void checkAccess();
+
+  @Override
+  void close();
+}

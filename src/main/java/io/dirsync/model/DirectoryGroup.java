@@ -1,0 +1,4 @@
+package io.dirsync.model;
+
+/** A group as the directory holds it. */
+public record DirectoryGroup(String code, String name, String description) {}

@@ -1,0 +1,65 @@
+package io.dirsync.model;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A user as the directory holds it.
+ *
+ * @param id the directory's own id
+ * @param externalId the externalId, or null for users dirsync does not know
+ * @param fields the user's fields; an absent key means empty; values are String, Boolean or Long
+ * @param customData custom (UDF) values by key
+ * @param groups group codes, when the look-up asked for memberships (else empty)
+ * @param roles roles, when asked for
+ * @param departments department codes, when asked for
+ * @param mainDepartment main department code, or null
+ */
+public record DirectoryUser(
+    String id,
+    ExternalId externalId,
+    Map<String, Object> fields,
+    Map<String, Object> customData,
+    SortedSet<String> groups,
+    SortedSet<RoleRef> roles,
+    SortedSet<String> departments,
+    String mainDepartment) {
+
+  public DirectoryUser {
+    if (id == null || id.isBlank()) throw new IllegalArgumentException("directory user id is required");
+    fields = withoutNulls(fields);
+    customData = withoutNulls(customData);
+    groups = Collections.unmodifiableSortedSet(groups == null ? new TreeSet<>() : new TreeSet<>(groups));
+    roles = Collections.unmodifiableSortedSet(roles == null ? new TreeSet<>() : new TreeSet<>(roles));
+    departments = Collections.unmodifiableSortedSet(departments == null ? new TreeSet<>() : new TreeSet<>(departments));
+  }
+
+  public static DirectoryUser of(String id, ExternalId externalId, Map<String, Object> fields) {
+    return new DirectoryUser(id, externalId, fields, Map.of(), null, null, null, null);
+  }
+
+  public Object field(String name) {
+    return fields.get(name);
+  }
+
+  public boolean blocked() {
+    return Boolean.TRUE.equals(fields.get("blocked"));
+  }
+
+  public DirectoryUser withMemberships(Set<String> newGroups, Set<RoleRef> newRoles, Set<String> newDepartments, String newMain) {
+    return new DirectoryUser(id, externalId, fields, customData, new TreeSet<>(newGroups), new TreeSet<>(newRoles), new TreeSet<>(newDepartments), newMain);
+  }
+
+  private static Map<String, Object> withoutNulls(Map<String, Object> in) {
+    if (in == null || in.isEmpty()) return Map.of();
+    Map<String, Object> out = new HashMap<>();
+    in.forEach((k, v) -> {
+      if (v != null) out.put(k, v);
+    });
+    return Map.copyOf(out);
+  }
+}

@@ -1,0 +1,19 @@
+package io.dirsync.model;
+
+import java.time.Instant;
+
+/**
+ * A user dirsync manages, as the state store remembers it.
+ *
+ * @param externalId the key
+ * @param directoryId the directory's id for the user
+ * @param appliedHash a hash of what dirsync last applied (fields, custom data, memberships)
+ * @param removed whether dirsync blocked the user because it left the source
+ * @param lastSeen when the source last delivered the user
+ */
+public record ManagedUser(ExternalId externalId, String directoryId, String appliedHash, boolean removed, Instant lastSeen) {
+  public ManagedUser {
+    if (externalId == null) throw new IllegalArgumentException("externalId is required");
+    if (directoryId == null || directoryId.isBlank()) throw new IllegalArgumentException("directoryId is required for " + externalId);
+  }
+}

@@ -1,0 +1,49 @@
+package io.dirsync.model;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes one run would make, as a value: {@code dirsync plan} prints it, {@code sync} applies
+ * it, {@code apply} applies a saved one.
+ *
+ * @param job the job it was made for
+ * @param createdAt when it was made
+ * @param operations the changes, in apply order
+ * @param sourceUsers users the source delivered (after mapping)
+ * @param unchanged users that need no change
+ * @param managedUsers users dirsync managed before this run
+ * @param skipped source entries that could not be mapped
+ */
+public record Plan(
+    String job,
+    Instant createdAt,
+    List<Operation> operations,
+    int sourceUsers,
+    int unchanged,
+    int managedUsers,
+    List<SkippedEntry> skipped) {
+
+  public Plan {
+    operations = operations.stream().sorted(Comparator.comparingInt(o -> o.kind().phase())).toList();
+    skipped = skipped == null ? List.of() : List.copyOf(skipped);
+  }
+
+  public boolean isEmpty() {
+    return operations.isEmpty();
+  }
+
+  public Map<OperationKind, Integer> countsByKind() {
+    Map<OperationKind, Integer> counts = new EnumMap<>(OperationKind.class);
+    operations.forEach(op -> counts.merge(op.kind(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Users the plan would block or delete. */
+  public long removals() {
+    return operations.stream().filter(op -> op.kind().isRemoval()).count();
+  }
+}

@@ -1,0 +1,51 @@
+package io.dirsync.state;
+
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedUser;
+import io.dirsync.model.RunReport;
+import io.dirsync.model.RunSummary;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What dirsync remembers between runs: runs, the journal of applied operations, the users it
+ * manages and source watermarks, per job. Every write is committed before the method returns, so a
+ * crash loses at most the operation in flight. Implementations are thread-safe.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /** Records the start of a run and returns its id. */
+  String startRun(String job, boolean dryRun, Instant startedAt);
+
+  /** Records how the run ended (the report's runId names it). */
+  void finishRun(RunReport report);
+
+  /** The most recent runs, newest first. */
+  List<RunSummary> recentRuns(int limit);
+
+  /** Appends one operation's outcome to the journal. */
+  void journal(JournalEntry entry);
+
+  /** The journal of one run, in order. */
+  List<JournalEntry> journalOf(String runId);
+
+  /** Every user the job manages, by externalId. */
+  Map<ExternalId, ManagedUser> managedUsers(String job);
+
+  /** Inserts or replaces managed users (after a create, update or block). */
+  void saveManaged(String job, Collection<ManagedUser> users);
+
+  /** Forgets users (after a delete). */
+  void forgetManaged(String job, Collection<ExternalId> ids);
+
+  Optional<String> watermark(String job, String name);
+
+  void saveWatermark(String job, String name, String value);
+
+  @Override
+  void close();
+}
