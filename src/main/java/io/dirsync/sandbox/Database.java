@@ -52,8 +52,12 @@ final class Database implements AutoCloseable {
         return journal.dir();
     }
 
+    /** Rewrites the snapshot and empties the log, when the log holds anything. */
     void compact() {
         write(() -> {
+            if (!journal.dirty()) {
+                return;
+            }
             Map<String, Map<String, Map<String, Object>>> all = new TreeMap<>();
             tables.forEach((name, table) -> all.put(name, table.rows()));
             journal.compact(all);

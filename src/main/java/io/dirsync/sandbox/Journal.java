@@ -37,6 +37,7 @@ final class Journal implements AutoCloseable {
 
     private final Path dir;
     private Writer writer;
+    private long appended;
 
     private Journal(Path dir) {
         this.dir = dir;
@@ -77,29 +78,36 @@ final class Journal implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int i = -1;
+            while ((line = reader.readLine()) != null) {
+                i++;
+                replayLine(file, i, line, sink);
+            }
         } catch (IOException e) {
             throw Json.unchecked("cannot read " + file, e);
         }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void replayLine(Path file, int i, String line, Sink sink) {
+        {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             Map<String, Object> change;
             try {
                 change = Json.object(line);
             } catch (IOException e) {
                 LOG.warn("skipping unreadable line {} of {} (torn write?): {}", i + 1, file, e.getMessage());
-                continue;
+                return;
             }
             Object table = change.get("t");
             Object key = change.get("k");
             if (!(table instanceof String) || !(key instanceof String)) {
                 LOG.warn("skipping line {} of {}: no table or key", i + 1, file);
-                continue;
+                return;
             }
             sink.apply((String) table, (String) key, (Map<String, Object>) change.get("v"));
         }
@@ -118,11 +126,25 @@ final class Journal implements AutoCloseable {
         }
         try {
             Writer w = writer();
-            w.write(Json.text(change));
+            w.write(Json.compactText(change));
             w.write('\n');
             w.flush();
+            appended++;
         } catch (IOException e) {
             throw Json.unchecked("cannot append to " + dir.resolve(LOG_FILE), e);
+        }
+    }
+
+    /** Whether the log holds changes not yet in the snapshot. */
+    synchronized boolean dirty() {
+        if (dir == null) {
+            return false;
+        }
+        try {
+            return appended > 0 || (Files.exists(dir.resolve(LOG_FILE)) && Files.size(dir.resolve(LOG_FILE)) > 0)
+                    || !Files.exists(dir.resolve(SNAPSHOT));
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -145,7 +167,7 @@ final class Journal implements AutoCloseable {
                         change.put("t", name);
                         change.put("k", row.getKey());
                         change.put("v", row.getValue());
-                        w.write(Json.text(change));
+                        w.write(Json.compactText(change));
                         w.write('\n');
                     }
                 }
@@ -157,6 +179,7 @@ final class Journal implements AutoCloseable {
             closeWriter();
             writer = Files.newBufferedWriter(dir.resolve(LOG_FILE), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            appended = 0;
         } catch (IOException e) {
             throw Json.unchecked("cannot compact the sandbox store in " + dir, e);
         }

@@ -10,6 +10,9 @@ import java.util.Map;
 /** JSON encoding shared by the sandbox; the mapper is configured once and never changed. */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** For stored rows: absent and null mean the same, so nulls are not written. */
+    private static final ObjectMapper COMPACT = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private Json() {
@@ -26,6 +29,14 @@ final class Json {
     static String text(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String compactText(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode JSON: " + e.getOriginalMessage(), e);
         }

@@ -65,7 +65,14 @@ final class Table {
         return rows;
     }
 
+    /** An immutable copy without null values (absent and null mean the same; it saves memory). */
     static Map<String, Object> freeze(Map<String, Object> row) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(row));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        row.forEach((key, value) -> {
+            if (value != null) {
+                copy.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 }
