@@ -73,7 +73,6 @@ final class Journal implements AutoCloseable {
         replayFile(dir.resolve(LOG_FILE), sink);
     }
 
-    @SuppressWarnings("unchecked")
     private static void replayFile(Path file, Sink sink) {
         if (!Files.exists(file)) {
             return;
@@ -91,26 +90,24 @@ final class Journal implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static void replayLine(Path file, int i, String line, Sink sink) {
-        {
-            if (line.isBlank()) {
-                return;
-            }
-            Map<String, Object> change;
-            try {
-                change = Json.object(line);
-            } catch (IOException e) {
-                LOG.warn("skipping unreadable line {} of {} (torn write?): {}", i + 1, file, e.getMessage());
-                return;
-            }
-            Object table = change.get("t");
-            Object key = change.get("k");
-            if (!(table instanceof String) || !(key instanceof String)) {
-                LOG.warn("skipping line {} of {}: no table or key", i + 1, file);
-                return;
-            }
-            sink.apply((String) table, (String) key, (Map<String, Object>) change.get("v"));
+    private static void replayLine(Path file, int index, String line, Sink sink) {
+        if (line.isBlank()) {
+            return;
         }
+        Map<String, Object> change;
+        try {
+            change = Json.object(line);
+        } catch (IOException e) {
+            LOG.warn("skipping unreadable line {} of {} (torn write?): {}", index + 1, file, e.getMessage());
+            return;
+        }
+        Object table = change.get("t");
+        Object key = change.get("k");
+        if (!(table instanceof String) || !(key instanceof String)) {
+            LOG.warn("skipping line {} of {}: no table or key", index + 1, file);
+            return;
+        }
+        sink.apply((String) table, (String) key, (Map<String, Object>) change.get("v"));
     }
 
     /** Appends one change and flushes it; a no-op in memory. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +21,7 @@ final class OrgStore {
     private final Table orgs;
     private final Table nodes;
     private final Map<String, List<String>> childIds = new ConcurrentHashMap<>();
+    private final Map<String, String> byCode = new ConcurrentHashMap<>();
     private final List<Consumer<String>> nodeDeleteListeners = new CopyOnWriteArrayList<>();
     private final IdGenerator ids;
     private final Clock clock;
@@ -37,6 +37,7 @@ final class OrgStore {
         all.forEach(n -> {
             ids.observe((String) n.get("id"));
             link(n);
+            indexCode(n);
         });
     }
 
@@ -88,7 +89,7 @@ final class OrgStore {
             org.put("createdAt", now);
             org.put("updatedAt", now);
             orgs.put(orgId, org);
-            link(nodes.put((String) root.get("id"), root));
+            indexCode(nodes.put((String) root.get("id"), root));
             return org;
         });
     }
@@ -115,6 +116,7 @@ final class OrgStore {
                     order == null ? 0 : order, Times.now(clock));
             Map<String, Object> saved = nodes.put((String) node.get("id"), node);
             link(saved);
+            indexCode(saved);
             return saved;
         });
     }
@@ -124,6 +126,7 @@ final class OrgStore {
             Map<String, Object> row = new LinkedHashMap<>(requireNode(id));
             if (code != null) {
                 requireFreeCode((String) row.get("orgId"), code, id);
+                unindexCode(row);
                 row.put("code", code);
             }
             if (name != null) {
@@ -133,7 +136,9 @@ final class OrgStore {
                 row.put("description", description);
             }
             row.put("updatedAt", Times.now(clock));
-            return nodes.put(id, row);
+            Map<String, Object> saved = nodes.put(id, row);
+            indexCode(saved);
+            return saved;
         });
     }
 
@@ -171,13 +176,20 @@ final class OrgStore {
     }
 
     Map<String, Object> nodeByCode(String orgId, String code) {
-        for (String id : subtree(rootId(orgId))) {
-            Map<String, Object> node = nodes.get(id);
-            if (node != null && Objects.equals(code, node.get("code"))) {
-                return node;
-            }
+        String id = orgId == null || code == null ? null : byCode.get(orgId + "|" + code);
+        return id == null ? null : nodes.get(id);
+    }
+
+    private void indexCode(Map<String, Object> node) {
+        if (node.get("code") instanceof String code) {
+            byCode.put(node.get("orgId") + "|" + code, (String) node.get("id"));
         }
-        return null;
+    }
+
+    private void unindexCode(Map<String, Object> node) {
+        if (node.get("code") instanceof String code) {
+            byCode.remove(node.get("orgId") + "|" + code, node.get("id"));
+        }
     }
 
     String rootId(String orgId) {
@@ -273,6 +285,10 @@ final class OrgStore {
     private void removeSubtree(String nodeId) {
         for (String id : subtree(nodeId)) {
             nodeDeleteListeners.forEach(l -> l.accept(id));
+            Map<String, Object> node = nodes.get(id);
+            if (node != null) {
+                unindexCode(node);
+            }
             childIds.remove(id);
             nodes.remove(id);
         }

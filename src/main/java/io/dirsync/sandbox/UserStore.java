@@ -138,9 +138,9 @@ final class UserStore {
             Map<String, Object> row = new LinkedHashMap<>(old);
             row.putAll(input);
             row.put("updatedAt", Times.now(clock));
-            unindex(old);
+            unindexKeys(old);
             Map<String, Object> saved = users.put(id, row);
-            index(saved);
+            indexKeys(saved);
             return saved;
         });
     }
@@ -244,22 +244,30 @@ final class UserStore {
     }
 
     private void index(Map<String, Object> row) {
+        indexKeys(row);
+        order.add((String) row.get("id"));
+    }
+
+    private void unindex(Map<String, Object> row) {
+        unindexKeys(row);
+        order.remove((String) row.get("id"));
+    }
+
+    private void indexKeys(Map<String, Object> row) {
         String id = (String) row.get("id");
         for (String field : UNIQUE) {
             if (row.get(field) instanceof String value) {
                 indexes.get(field).put(value, id);
             }
         }
-        order.add(id);
     }
 
-    private void unindex(Map<String, Object> row) {
+    private void unindexKeys(Map<String, Object> row) {
         String id = (String) row.get("id");
         for (String field : UNIQUE) {
             if (row.get(field) instanceof String value) {
                 indexes.get(field).remove(value, id);
             }
         }
-        order.remove(id);
     }
 }
