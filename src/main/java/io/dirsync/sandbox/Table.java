@@ -35,14 +35,15 @@ final class Table {
 
     Map<String, Object> put(String key, Map<String, Object> row) {
         Map<String, Object> frozen = freeze(row);
+        journal.append(name, key, frozen); // first: a failed write must not leave memory ahead of disk
         rows.put(key, frozen);
-        journal.append(name, key, frozen);
         return frozen;
     }
 
     void remove(String key) {
-        if (rows.remove(key) != null) {
+        if (rows.containsKey(key)) {
             journal.append(name, key, null);
+            rows.remove(key);
         }
     }
 

@@ -164,6 +164,27 @@ class UsersTest {
         assertThat(actions.path("list").findValuesAsText("operation_name")).containsExactly("logout", "kick", "login", "createUser");
     }
 
+    @Test
+    void concurrentCreatesOfTheSameExternalIdYieldExactlyOneUser() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            String token = client.token();
+            for (int i = 0; i < 16; i++) {
+                int n = i;
+                results.add(pool.submit(() -> !client.graphqlWith(token, Docs.CREATE_USER, Map.of("userInfo",
+                        Map.of("username", "race-" + n, "externalId", "race"), "keepPassword", false)).has("errors")));
+            }
+            int created = 0;
+            for (var result : results) {
+                created += result.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private int createCode(Object... fieldsAndValues) {
         Map<String, Object> info = new LinkedHashMap<>();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
