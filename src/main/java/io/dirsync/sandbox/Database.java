@@ -64,6 +64,14 @@ final class Database implements AutoCloseable {
         });
     }
 
+    /** Empties every table and the files behind them. */
+    void wipe() {
+        write(() -> {
+            tables.values().forEach(table -> table.rows().clear());
+            journal.compact(Map.of());
+        });
+    }
+
     @Override
     public void close() {
         compact();

@@ -17,21 +17,29 @@ import org.slf4j.LoggerFactory;
 final class HttpFront implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
-    private final Sandbox s;
-    private final GraphqlEndpoint graphql;
-    private final RestRoutes rest;
+    /** What answers API calls; replaced as a whole by a reset. */
+    record Api(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest) {
+    }
+
+    private final SandboxOptions options;
     private final CallStats stats;
     private final RateLimiter limiter;
     private final FaultInjector faults;
+    private final Runnable reset;
+    private volatile Api api;
 
-    HttpFront(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest, CallStats stats, RateLimiter limiter,
-              FaultInjector faults) {
-        this.s = sandbox;
-        this.graphql = graphql;
-        this.rest = rest;
+    HttpFront(SandboxOptions options, Api api, CallStats stats, RateLimiter limiter, FaultInjector faults,
+              Runnable reset) {
+        this.options = options;
+        this.api = api;
         this.stats = stats;
         this.limiter = limiter;
         this.faults = faults;
+        this.reset = reset;
+    }
+
+    void use(Api next) {
+        this.api = next;
     }
 
     private record Reply(int status, Object body, Map<String, String> headers) {
@@ -52,12 +60,12 @@ final class HttpFront implements HttpHandler {
             if (retryAfter > 0) {
                 exchange.getRequestBody().readAllBytes();
                 send(exchange, new Reply(429, Map.of("code", 429, "message",
-                        "rate limit of " + s.options().rateLimitRps() + " calls per second exceeded; retry after "
+                        "rate limit of " + options.rateLimitRps() + " calls per second exceeded; retry after "
                                 + retryAfter + " s"), Map.of("Retry-After", Long.toString(retryAfter))));
                 return;
             }
-            if (s.options().latencyMillis() > 0) {
-                Thread.sleep(s.options().latencyMillis());
+            if (options.latencyMillis() > 0) {
+                Thread.sleep(options.latencyMillis());
             }
             FaultInjector.Fault fault = faults.next();
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -83,6 +91,9 @@ final class HttpFront implements HttpHandler {
     }
 
     private Reply dispatch(HttpExchange exchange, String path, byte[] body) {
+        Api current = api;
+        GraphqlEndpoint graphql = current.graphql();
+        RestRoutes rest = current.rest();
         boolean authenticated = authenticated(exchange.getRequestHeaders().getFirst("authorization"));
         if (path.equals("/graphql/v2")) {
             if (!exchange.getRequestMethod().equals("POST")) {
@@ -125,6 +136,7 @@ final class HttpFront implements HttpHandler {
     }
 
     private boolean authenticated(String header) {
+        Sandbox s = api.sandbox();
         if (header == null) {
             return false;
         }
@@ -143,7 +155,12 @@ final class HttpFront implements HttpHandler {
             stats.reset();
             return Reply.json(statsBody(stats.snapshot()));
         }
+        if (method.equals("POST") && path.equals("/sandbox/reset")) {
+            reset.run();
+            return Reply.json(Map.of("code", 200, "message", "all sandbox data deleted"));
+        }
         if (method.equals("GET") && path.equals("/sandbox/info")) {
+            Sandbox s = api.sandbox();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("userPoolId", s.options().userPoolId());
             info.put("persistent", s.options().dataDir() != null);
@@ -152,7 +169,7 @@ final class HttpFront implements HttpHandler {
             return Reply.json(info);
         }
         return new Reply(404, Map.of("code", 404, "message", "unknown sandbox endpoint " + method + " " + path
-                + "; try GET /sandbox/stats, POST /sandbox/stats/reset or GET /sandbox/info"), Map.of());
+                + "; try GET /sandbox/stats, POST /sandbox/stats/reset, GET /sandbox/info or POST /sandbox/reset"), Map.of());
     }
 
     static Map<String, Object> statsBody(SandboxStats snapshot) {

@@ -10,7 +10,16 @@ record Sandbox(SandboxOptions options, Clock clock, Database db, PoolKeys keys, 
 
     static Sandbox open(SandboxOptions options, Clock clock) {
         Database db = Database.open(options.dataDir());
-        PoolKeys keys = PoolKeys.loadOrCreate(options.dataDir());
+        return assemble(options, clock, db, PoolKeys.loadOrCreate(options.dataDir()));
+    }
+
+    /** Deletes every row (the pool key stays) and returns stores over the now empty database. */
+    Sandbox wipe() {
+        db.wipe();
+        return assemble(options, clock, db, keys);
+    }
+
+    private static Sandbox assemble(SandboxOptions options, Clock clock, Database db, PoolKeys keys) {
         TokenService tokens = new TokenService(keys.tokenKey(options.secret()), clock);
         IdGenerator ids = new IdGenerator(clock);
         String pool = options.userPoolId();

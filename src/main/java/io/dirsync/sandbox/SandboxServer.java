@@ -26,18 +26,54 @@ public final class SandboxServer implements AutoCloseable {
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final SandboxOptions options;
-    private final Sandbox sandbox;
     private final HttpServer http;
     private final ExecutorService executor;
     private final CallStats stats;
+    private final HttpFront front;
+    private Sandbox sandbox;
 
     private SandboxServer(SandboxOptions options, Sandbox sandbox, HttpServer http, ExecutorService executor,
-                          CallStats stats) {
+                          CallStats stats, HttpFront front) {
         this.options = options;
         this.sandbox = sandbox;
         this.http = http;
         this.executor = executor;
         this.stats = stats;
+        this.front = front;
+    }
+
+    /** Lets {@code POST /sandbox/reset} reach the server built after the front. */
+    private static final class ResetHook {
+        private volatile SandboxServer server;
+
+        void run() {
+            server.reset();
+        }
+    }
+
+    private static HttpFront.Api api(Sandbox sandbox, CallStats stats) {
+        Wiring wiring = new Wiring(stats);
+        GroupRoleFetchers groupRoles = new GroupRoleFetchers(sandbox);
+        new UserFetchers(sandbox).register(wiring);
+        groupRoles.register(wiring);
+        new OrgFetchers(sandbox, groupRoles).register(wiring);
+        new CustomDataFetchers(sandbox).register(wiring);
+        new PolicyFetchers(sandbox).register(wiring);
+        RestRoutes rest = new RestRoutes();
+        new UserRoutes(sandbox).register(rest);
+        new OrgAclRoutes(sandbox).register(rest);
+        return new HttpFront.Api(sandbox, new GraphqlEndpoint(wiring), rest);
+    }
+
+    /**
+     * Deletes all users, groups, roles, orgs, custom data, policies and the audit trail (also on
+     * disk) and zeroes the stats; the pool key stays, so issued tokens stay valid. Meant for tests
+     * between scenarios: calls in flight during a reset may see either state.
+     */
+    public synchronized void reset() {
+        sandbox = sandbox.wipe();
+        front.use(api(sandbox, stats));
+        stats.reset();
     }
 
     /** Starts a sandbox with the system clock. */
@@ -60,19 +96,10 @@ public final class SandboxServer implements AutoCloseable {
         Sandbox sandbox = Sandbox.open(options, clock);
         try {
             CallStats stats = new CallStats();
-            Wiring wiring = new Wiring(stats);
-            GroupRoleFetchers groupRoles = new GroupRoleFetchers(sandbox);
-            new UserFetchers(sandbox).register(wiring);
-            groupRoles.register(wiring);
-            new OrgFetchers(sandbox, groupRoles).register(wiring);
-            new CustomDataFetchers(sandbox).register(wiring);
-            new PolicyFetchers(sandbox).register(wiring);
-            RestRoutes rest = new RestRoutes();
-            new UserRoutes(sandbox).register(rest);
-            new OrgAclRoutes(sandbox).register(rest);
-            HttpFront front = new HttpFront(sandbox, new GraphqlEndpoint(wiring), rest, stats,
+            ResetHook hook = new ResetHook();
+            HttpFront front = new HttpFront(options, api(sandbox, stats), stats,
                     new RateLimiter(options.rateLimitRps(), clock), new FaultInjector(options.failRate(),
-                    new Random(options.seed())));
+                    new Random(options.seed())), hook::run);
             HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
             AtomicInteger n = new AtomicInteger();
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -82,8 +109,9 @@ public final class SandboxServer implements AutoCloseable {
             });
             http.createContext("/", front);
             http.setExecutor(executor);
+            SandboxServer server = new SandboxServer(options, sandbox, http, executor, stats, front);
+            hook.server = server;
             http.start();
-            SandboxServer server = new SandboxServer(options, sandbox, http, executor, stats);
             LOG.info("sandbox for user pool {} listening on {} ({})", options.userPoolId(), server.baseUri(),
                     options.dataDir() == null ? "in memory" : "data in " + options.dataDir());
             return server;
@@ -122,7 +150,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Stops answering, then compacts and closes the store. */
     @Override
-    public void close() {
+    public synchronized void close() {
         http.stop(0);
         executor.shutdownNow();
         sandbox.close();

@@ -69,6 +69,31 @@ class PersistenceTest {
     }
 
     @Test
+    void resetDeletesAllDataAlsoOnDiskButKeepsTokensValid() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataDir(dir), clock)) {
+            TestClient c = new TestClient(server);
+            c.createUser("username", "old", "externalId", "old-1");
+            c.data(Docs.CREATE_GROUP, Map.of("code", "old", "name", "Old"));
+            try (okhttp3.Response r = c.http.newCall(new okhttp3.Request.Builder().url(c.url("/sandbox/reset"))
+                    .post(okhttp3.RequestBody.create(new byte[0])).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+            assertThat(c.data(Docs.FIND_USER, Map.of("externalId", "old-1")).path("findUser").isNull()).isTrue();
+            assertThat(c.data(Docs.GROUP, Map.of("code", "old")).path("group").isNull()).isTrue();
+            assertThat(server.stats().calls("createUser")).isZero();
+            c.createUser("username", "old", "externalId", "old-1");
+            server.reset();
+            assertThat(c.data(Docs.USERS, Map.of()).path("users").path("totalCount").asInt()).isZero();
+        }
+        try (SandboxServer again = SandboxServer.start(SandboxOptions.defaults().withDataDir(dir), clock)) {
+            TestClient c = new TestClient(again);
+            assertThat(c.data(Docs.USERS, Map.of()).path("users").path("totalCount").asInt()).isZero();
+            assertThat(c.rest("GET", "/api/v2/resource-namespace/demo-pool", null).path("data").path("list")
+                    .findValuesAsText("code")).containsExactly("default");
+        }
+    }
+
+    @Test
     void aTornLastLogLineIsIgnored() throws Exception {
         try (Database db = Database.open(dir)) {
             db.write(() -> db.table("users").put("u1", Map.of("id", "u1", "username", "kept")));
