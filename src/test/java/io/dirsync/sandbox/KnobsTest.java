@@ -127,6 +127,23 @@ class KnobsTest {
     }
 
     @Test
+    void latencyIsAddedToApiCallsButNotToSandboxEndpoints() throws IOException {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withLatencyMillis(300), clock)) {
+            TestClient c = new TestClient(server);
+            long start = System.nanoTime();
+            try (Response r = c.http.newCall(new Request.Builder().url(c.url("/api/v2/orgs/count")).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+            start = System.nanoTime();
+            try (Response r = c.http.newCall(new Request.Builder().url(c.url("/sandbox/stats")).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300);
+        }
+    }
+
+    @Test
     void statsCountCallsByOperationAndCanBeReset() throws IOException {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults(), clock)) {
             TestClient c = new TestClient(server);
