@@ -68,12 +68,7 @@ final class OperationRunner {
       calls.run(() -> directory.setMainDepartment(id, m.departmentCode()));
       return Outcome.applied("main department " + m.departmentCode());
     }
-    if (op instanceof Operation.BlockUser b) {
-      String id = require(b.externalId(), b.userId());
-      calls.run(() -> directory.blockUser(id));
-      remember(b.externalId(), id, Values.hash("blocked"), true);
-      return Outcome.applied("blocked and logged out");
-    }
+    if (op instanceof Operation.BlockUser b) return block(b);
     if (op instanceof Operation.DeleteUser d) {
       String id = require(d.externalId(), d.userId());
       calls.run(() -> directory.deleteUser(id));
@@ -81,6 +76,27 @@ final class OperationRunner {
       return Outcome.applied("deleted");
     }
     return runStructure(op);
+  }
+
+  /**
+   * Blocks a managed user. When the directory refuses because the user was deleted by hand, the
+   * user is forgotten instead of failing on every later run.
+   */
+  private Outcome block(Operation.BlockUser b) {
+    String id = require(b.externalId(), b.userId());
+    try {
+      calls.run(() -> directory.blockUser(id));
+    } catch (DirectoryException e) {
+      if (e.kind() != DirectoryException.Kind.PERMANENT || lookUpRetried(b.externalId()).isPresent()) throw e;
+      state.forgetManaged(job, List.of(b.externalId()));
+      return new Outcome(OperationOutcome.SKIPPED, "the user no longer exists in the directory; no longer managed", List.of());
+    }
+    remember(b.externalId(), id, Values.hash("blocked"), true);
+    return Outcome.applied("blocked and logged out");
+  }
+
+  private Optional<DirectoryUser> lookUpRetried(ExternalId id) {
+    return calls.call(() -> directory.findByExternalId(id, Set.of()));
   }
 
   private Outcome runStructure(Operation op) {

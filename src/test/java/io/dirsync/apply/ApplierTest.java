@@ -14,6 +14,8 @@ import io.dirsync.plan.RemovalAction;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApplierTest {
 
@@ -106,13 +108,14 @@ class ApplierTest {
         + result.total(OperationOutcome.FAILED) + result.total(OperationOutcome.SKIPPED));
   }
 
-  @Test
-  void transientFaultsAreRetriedAndEndInTheSameStateAsACleanRun() {
+  @ParameterizedTest
+  @ValueSource(longs = {7, 11, 2024, 99991})
+  void transientFaultsAreRetriedAndEndInTheSameStateAsACleanRun(long seed) {
     SyncHarness clean = new SyncHarness(new InMemoryDirectory());
     clean.sync(Company.of(25));
     SyncHarness faulty = new SyncHarness(new InMemoryDirectory());
     Plan plan = faulty.plan(Company.of(25));
-    faulty.directory.injectTransientFaults(7, 0.3);
+    faulty.directory.injectTransientFaults(seed, 0.3);
 
     ApplyResult result = faulty.apply(plan);
 
@@ -195,6 +198,19 @@ class ApplierTest {
     assertThat(result.count(OperationKind.UPDATE_USER, OperationOutcome.APPLIED)).isEqualTo(1);
     assertThat(sync.directory.usersByExternalId().get("e0002").blocked()).isFalse();
     assertThat(sync.state.managedUsers(SyncHarness.JOB).get(ExternalId.of("e0002")).removed()).isFalse();
+  }
+
+  @Test
+  void aManagedUserDeletedByHandIsForgottenInsteadOfFailingEveryRun() {
+    SyncHarness sync = new SyncHarness(new InMemoryDirectory());
+    sync.sync(Company.of(3));
+    sync.directory.deleteUser(sync.directory.usersByExternalId().get("e0002").id());
+
+    ApplyResult result = sync.sync(Company.of(2));
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.count(OperationKind.BLOCK_USER, OperationOutcome.SKIPPED)).isEqualTo(1);
+    assertThat(sync.state.managedUsers(SyncHarness.JOB)).doesNotContainKey(ExternalId.of("e0002"));
   }
 
   @Test
