@@ -31,7 +31,7 @@ public final class FieldNormalizer {
   public static boolean equivalent(String field, Object a, Object b, String countryCodeA, String countryCodeB) {
     if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
     if (a instanceof Boolean || b instanceof Boolean || a instanceof Number || b instanceof Number) {
-      return scalar(a).equals(scalar(b));
+      return scalar(a).equals(scalar(b)) || sameEpochMillis(a, b);
     }
     String x = a.toString().trim();
     String y = b.toString().trim();
@@ -56,6 +56,14 @@ public final class FieldNormalizer {
     } catch (NumberFormatException e) {
       return s;
     }
+  }
+
+  /** A date-time custom value read back as epoch milliseconds against its ISO-8601 form. */
+  private static boolean sameEpochMillis(Object a, Object b) {
+    Object number = a instanceof Number ? a : b;
+    Object other = number == a ? b : a;
+    if (!(number instanceof Long millis) || !(other instanceof CharSequence text)) return false;
+    return instant(text.toString().trim()).map(i -> i.toEpochMilli() == millis).orElse(false);
   }
 
   static boolean samePhone(String a, String b, String ccA, String ccB) {

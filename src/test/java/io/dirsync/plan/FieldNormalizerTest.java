@@ -42,5 +42,7 @@ class FieldNormalizerTest {
     assertThat(FieldNormalizer.equivalent("lastLogin", "2021-03-11T20:52:50+08:00", "2021-03-11T12:52:50Z")).isTrue();
     assertThat(FieldNormalizer.equivalent("lastLogin", "2021-03-11T12:52:50.000+00:00", "2021-03-11T12:52:50Z")).isTrue();
     assertThat(FieldNormalizer.equivalent("lastLogin", "2021-03-11T20:52:50+08:00", "2021-03-11T20:52:50Z")).isFalse();
+    assertThat(FieldNormalizer.equivalent("hiredAt", "2021-03-11T12:52:50Z", 1615467170000L)).isTrue();
+    assertThat(FieldNormalizer.equivalent("hiredAt", "2021-03-11T12:52:51Z", 1615467170000L)).isFalse();
   }
 }

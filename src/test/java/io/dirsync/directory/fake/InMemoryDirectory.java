@@ -381,9 +381,9 @@ public final class InMemoryDirectory implements Directory {
   }
 
   private DirectoryUser view(String id, boolean memberships, Set<String> namespaces) {
-    Map<String, Object> f = users.get(id);
-    Object ext = f.get("externalId");
-    ExternalId externalId = ext == null ? null : ExternalId.of(ext.toString());
+    Map<String, Object> f = new TreeMap<>(users.get(id));
+    Object ext = f.remove("externalId");
+    ExternalId externalId = ext == null || ext.toString().isBlank() ? null : ExternalId.of(ext.toString());
     Map<String, Object> data = customData.getOrDefault(id, Map.of());
     if (!memberships) return new DirectoryUser(id, externalId, f, data, null, null, null, null);
     TreeSet<String> g = new TreeSet<>();
