@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Resolves {@code ${env:NAME}} and {@code ${file:PATH}} references inside string values. */
+/**
+ * Resolves {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:PATH}} references
+ * inside string values.
+ */
 final class References {
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}:]+)(?::-([^}]*))?}");
 
   private final Map<String, String> env;
   private final Path baseDir;
@@ -26,15 +29,16 @@ final class References {
     Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = "env".equals(m.group(1)) ? fromEnv(m.group(2)) : fromFile(m.group(2));
+      String value = "env".equals(m.group(1)) ? fromEnv(m.group(2), m.group(3)) : fromFile(m.group(2));
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private String fromEnv(String name) {
+  private String fromEnv(String name, String defaultValue) {
     String value = env.get(name);
+    if (value == null || value.isEmpty()) value = defaultValue;
     if (value == null) throw new IllegalArgumentException("environment variable " + name + " is not set");
     return value;
   }

@@ -1,0 +1,129 @@
+package io.dirsync.config;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code dirsync.yaml} into a {@link DirsyncConfig}, reporting every problem at once with
+ * file, line and column. Relative paths are resolved against the config file's directory.
+ */
+public final class ConfigLoader {
+  private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs");
+  private static final Set<String> JOB_KEYS =
+      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply");
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public DirsyncConfig load(Path file) {
+    Problems problems = new Problems();
+    YamlNode root = YamlFile.load(file, env, problems);
+    Path base = file.toAbsolutePath().getParent();
+    root.entries();
+    root.allowKeys(ROOT_KEYS);
+    StateConfig state = state(root.get("state"), base);
+    Path reports = base.resolve(root.string("reports", "../data/reports")).normalize();
+    HttpConfig http = http(root.get("http"));
+    List<JobConfig> jobs = jobs(root.required("jobs"), base);
+    problems.throwIfAny();
+    return new DirsyncConfig(file, state, reports, http, jobs);
+  }
+
+  private static StateConfig state(YamlNode node, Path base) {
+    String defaultUrl = "jdbc:h2:file:" + base.resolve("../data/state").normalize();
+    if (node == null) return new StateConfig(defaultUrl, null, null, null);
+    node.allowKeys(Set.of("url", "user", "password", "schema"));
+    String url = node.string("url", defaultUrl);
+    if (url != null && url.startsWith("jdbc:h2:file:") && !Path.of(url.substring(13).split(";")[0]).isAbsolute()) {
+      url = "jdbc:h2:file:" + base.resolve(url.substring(13)).normalize();
+    }
+    if (url != null && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+      node.get("url").problem("state.url must be a jdbc:h2: or jdbc:postgresql: URL");
+    }
+    return new StateConfig(url, node.string("user", null), node.secret("password"), node.string("schema", null));
+  }
+
+  private static HttpConfig http(YamlNode node) {
+    if (node == null) return new HttpConfig("127.0.0.1", 9464);
+    node.allowKeys(Set.of("address", "port"));
+    int port = node.integer("port", 9464);
+    if (port < 0 || port > 65535) node.get("port").problem("http.port must be between 0 and 65535");
+    return new HttpConfig(node.string("address", "127.0.0.1"), port);
+  }
+
+  private List<JobConfig> jobs(YamlNode node, Path base) {
+    List<JobConfig> jobs = new ArrayList<>();
+    if (node == null) return jobs;
+    if (!node.isList()) {
+      node.problem("jobs must be a list of jobs");
+      return jobs;
+    }
+    Set<String> names = new HashSet<>();
+    for (YamlNode job : node.items()) {
+      JobConfig config = job(job, base);
+      if (config.name() != null && !names.add(config.name())) {
+        job.get("name").problem("job name '" + config.name() + "' is used twice");
+      }
+      jobs.add(config);
+    }
+    if (jobs.isEmpty()) node.problem("jobs must name at least one job");
+    return jobs;
+  }
+
+  private JobConfig job(YamlNode node, Path base) {
+    node.entries();
+    node.allowKeys(JOB_KEYS);
+    String name = node.requiredString("name");
+    String schedule = node.string("schedule", null);
+    ZoneId zone = zone(node);
+    SourceConfig source = SourceSection.read(node.required("source"), base);
+    String mapping = node.requiredString("mapping");
+    TargetConfig target = TargetSection.read(node.required("target"), base);
+    return new JobConfig(name, schedule, zone, source, mapping == null ? null : base.resolve(mapping).normalize(),
+        target, removal(node.get("removal")), apply(node.get("apply")));
+  }
+
+  private static ZoneId zone(YamlNode job) {
+    String text = job.string("timeZone", "UTC");
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      job.get("timeZone").problem("timeZone '" + text + "' is not a time zone (e.g. UTC, Asia/Shanghai)");
+      return ZoneId.of("UTC");
+    }
+  }
+
+  private static RemovalConfig removal(YamlNode node) {
+    if (node == null) return new RemovalConfig(RemovalAction.BLOCK, 100, 10.0);
+    node.allowKeys(Set.of("action", "maxDeletes", "maxDeletePercent"));
+    int max = node.integer("maxDeletes", 100);
+    double percent = node.decimal("maxDeletePercent", 10.0);
+    if (max < 0) node.get("maxDeletes").problem("removal.maxDeletes must not be negative");
+    if (percent < 0 || percent > 100) node.get("maxDeletePercent").problem("removal.maxDeletePercent must be between 0 and 100");
+    return new RemovalConfig(node.enumValue("action", RemovalAction.class, RemovalAction.BLOCK), max, percent);
+  }
+
+  private static ApplyConfig apply(YamlNode node) {
+    ApplyConfig defaults = new ApplyConfig(4, 20, 6, Duration.ofMillis(500), Duration.ofSeconds(30));
+    if (node == null) return defaults;
+    node.allowKeys(Set.of("concurrency", "requestsPerSecond", "maxAttempts", "initialBackoff", "maxBackoff"));
+    int concurrency = node.integer("concurrency", defaults.concurrency());
+    if (concurrency < 1 || concurrency > 64) node.get("concurrency").problem("apply.concurrency must be between 1 and 64");
+    double rps = node.decimal("requestsPerSecond", defaults.requestsPerSecond());
+    if (rps < 0) node.get("requestsPerSecond").problem("apply.requestsPerSecond must not be negative (0 = unlimited)");
+    int attempts = node.integer("maxAttempts", defaults.maxAttempts());
+    if (attempts < 1) node.get("maxAttempts").problem("apply.maxAttempts must be at least 1");
+    return new ApplyConfig(concurrency, rps, attempts,
+        node.duration("initialBackoff", defaults.initialBackoff()), node.duration("maxBackoff", defaults.maxBackoff()));
+  }
+}

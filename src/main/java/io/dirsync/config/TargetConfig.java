@@ -1,0 +1,20 @@
+package io.dirsync.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The directory to sync into.
+ *
+ * @param type {@code authing} (a real user pool, or any server speaking its v2 API) or {@code sandbox}
+ *     (an in-process sandbox persisted under {@code sandboxData})
+ * @param host the API host, e.g. https://core.authing.cn (authing only)
+ * @param orgCode the org whose departments dirsync manages (created on first use)
+ * @param sandboxData where the in-process sandbox keeps its data (sandbox only)
+ */
+public record TargetConfig(
+    TargetType type, String host, String userPoolId, Secret secret, String orgCode, Path sandboxData, Duration timeout) {
+
+  /** Kinds of target. */
+  public enum TargetType { AUTHING, SANDBOX }
+}
