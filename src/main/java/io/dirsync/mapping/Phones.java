@@ -28,7 +28,7 @@ final class Phones {
       return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
       throw new MappingFailure(MappingFailure.quote(text) + " is not a phone number ("
-          + e.getMessage().toLowerCase(Locale.ROOT) + ")");
+          + e.getMessage().toLowerCase(Locale.ROOT).replaceAll("[.\\s]+$", "") + ")");
     }
   }
 }
