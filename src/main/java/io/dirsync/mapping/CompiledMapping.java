@@ -1,7 +1,6 @@
 package io.dirsync.mapping;
 
 import io.dirsync.model.EntryKind;
-import io.dirsync.model.RoleRef;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +40,5 @@ final class CompiledMapping implements Mapping {
   @Override
   public String toString() {
     return "Mapping[" + name + "]";
-  }
-
-  /** Used by RoleRef-aware callers; kept here so the mapping's roles are listed in one place. */
-  Set<RoleRef> declaredRoles() {
-    Set<RoleRef> out = new TreeSet<>();
-    rules.roles().rules().forEach(r -> out.addAll(r.roles()));
-    return out;
   }
 }
