@@ -99,8 +99,7 @@ public final class EmbeddedDemoLdap implements AutoCloseable {
     try (LDIFReader reader = new LDIFReader(file.toFile())) {
       for (Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) entries.add(entry);
     } catch (LDIFException e) {
-      throw new SourceException(Kind.CONFIGURATION, file + " line " + (e.getLineNumber() + 1) + ": "
-          + e.getExceptionMessage(), e);
+      throw LdifErrors.of(file, e);
     } catch (IOException e) {
       throw new SourceException(Kind.CONFIGURATION, "cannot read " + file + ": " + e.getMessage(), e);
     }
