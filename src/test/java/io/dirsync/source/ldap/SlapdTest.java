@@ -49,7 +49,7 @@ class SlapdTest {
   }
 
   @Test
-  void everyUserIsReadOncePastTheServersSizeLimit() {
+  void everyUserIsReadOncePastTheServersSizeLimit() throws Exception {
     try (LdapSource source = new LdapSource(config(SLAPD.url()), Map.of(EntryKind.USER, Set.of("uid", "mail")))) {
       Set<String> uids = new HashSet<>();
       int[] count = {0};
@@ -60,6 +60,14 @@ class SlapdTest {
       assertThat(count[0]).isEqualTo(USERS);
       assertThat(uids).hasSize(USERS);
       assertThat(source.lastPages()).isBetween(6, 7);
+    }
+    // without paging the server stops at its size limit
+    try (com.unboundid.ldap.sdk.LDAPConnection c = new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1",
+        Integer.parseInt(SLAPD.url().substring(SLAPD.url().lastIndexOf(':') + 1)), Slapd.READER_DN, Slapd.READER_PASSWORD)) {
+      assertThatThrownBy(() -> c.search("ou=People,dc=example,dc=org", com.unboundid.ldap.sdk.SearchScope.SUB,
+          "(objectClass=inetOrgPerson)", "1.1"))
+          .isInstanceOfSatisfying(com.unboundid.ldap.sdk.LDAPSearchException.class,
+              e -> assertThat(e.getResultCode()).isEqualTo(com.unboundid.ldap.sdk.ResultCode.SIZE_LIMIT_EXCEEDED));
     }
   }
 
@@ -101,6 +109,25 @@ class SlapdTest {
       assertThatThrownBy(() -> source.read(EntryKind.USER, e -> { }))
           .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNREACHABLE))
           .hasMessageContaining(SLAPD.ldapsUrl()).hasMessageContaining("TLS");
+    }
+  }
+
+  @Test
+  void aCertificateThatDoesNotNameTheHostIsRefused() {
+    // the certificate names 127.0.0.1 only; "localhost" reaches the same server under another name
+    String url = "ldaps://localhost:" + SLAPD.tlsPort();
+    LdapSourceConfig config = config(url).withTls(false, SLAPD.caPem().toString(), null, false);
+    try (LdapSource source = new LdapSource(config, Map.of())) {
+      assertThatThrownBy(() -> source.read(EntryKind.USER, e -> { }))
+          .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNREACHABLE))
+          .hasMessageContaining(url).hasMessageContaining("host");
+    }
+    String startTlsUrl = "ldap://localhost:" + SLAPD.url().substring(SLAPD.url().lastIndexOf(':') + 1);
+    LdapSourceConfig startTls = config(startTlsUrl).withTls(true, SLAPD.caPem().toString(), null, false);
+    try (LdapSource source = new LdapSource(startTls, Map.of())) {
+      assertThatThrownBy(() -> source.read(EntryKind.USER, e -> { }))
+          .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNREACHABLE))
+          .hasMessageContaining("host");
     }
   }
 
