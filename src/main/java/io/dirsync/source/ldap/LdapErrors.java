@@ -56,7 +56,7 @@ final class LdapErrors {
   private static String why(LDAPException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
-        return "host name " + t.getMessage() + " cannot be resolved (DNS): check the URL";
+        return "cannot resolve the host name (" + t.getMessage() + "): check the URL and DNS";
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
         return "connection refused (" + t.getMessage() + "): is the server running on that port?";
@@ -81,7 +81,9 @@ final class LdapErrors {
   }
 
   private static String clean(LDAPException e) {
-    String text = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getExceptionMessage();
-    return text == null ? e.getResultCode().getName() : text;
+    String text = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
+    if (text == null || text.isBlank()) text = e.getResultCode().getName();
+    if (e.getMatchedDN() != null && !e.getMatchedDN().isEmpty()) text += " (the nearest entry that exists is " + e.getMatchedDN() + ")";
+    return text;
   }
 }
