@@ -15,7 +15,9 @@ import java.util.Set;
  * @param urls servers in failover order ({@code ldap://host:389}, {@code ldaps://host:636}); empty
  *     for LDIF and the embedded server
  * @param embedded LDIF files for an in-memory server started in-process, or null
- * @param files LDIF files read by {@code type: ldif} (as written: relative to the config file)
+ * @param files LDIF files read by {@code type: ldif}
+ *     <p>File names ({@code files}, {@code embedded.ldif}, {@code trustStore}) are resolved against the
+ *     config file's directory when relative.
  * @param startTls upgrade {@code ldap://} connections with StartTLS
  * @param trustStore PEM or JKS/PKCS#12 file with the CA certificates to trust; null = the JVM's
  * @param trustStorePassword password of a JKS/PKCS#12 trust store, or null
@@ -166,7 +168,7 @@ public record LdapSourceConfig(
     boolean ad = node.bool("activeDirectory", false);
     LdapEmbedded embedded = readEmbedded(node.get("embedded"));
     List<String> urls = node.strings("urls");
-    List<String> files = node.strings("files");
+    List<String> files = node.strings("files").stream().map(f -> resolve(node, f)).toList();
     if (type == Type.LDAP) {
       if (urls.isEmpty() && embedded == null) {
         node.problem("missing required key 'urls' in " + node.path() + " (or 'embedded' for the demo server)");
@@ -187,7 +189,7 @@ public record LdapSourceConfig(
     Groups groups = readGroups(node.get("groups"), ad);
     Departments departments = readDepartments(node.get("departments"));
     Set<String> attributes = new LinkedHashSet<>(node.strings("attributes"));
-    return new LdapSourceConfig(type, urls, embedded, files, node.bool("startTls", false), node.string("trustStore", null),
+    return new LdapSourceConfig(type, urls, embedded, files, node.bool("startTls", false), resolve(node, node.string("trustStore", null)),
         node.secret("trustStorePassword"), node.bool("insecure", false), bindDn, bindPassword, connectTimeout,
         responseTimeout, poolSize, pageSize, users, groups, departments, attributes, ad);
   }
@@ -195,9 +197,18 @@ public record LdapSourceConfig(
   private static LdapEmbedded readEmbedded(YamlNode node) {
     if (node == null) return null;
     node.allowKeys(Set.of("ldif"));
-    List<String> ldif = node.strings("ldif");
+    List<String> ldif = node.strings("ldif").stream().map(f -> resolve(node, f)).toList();
     if (ldif.isEmpty()) node.problem("missing required key 'ldif' in " + node.path());
     return new LdapEmbedded(ldif);
+  }
+
+  /** {@code file} relative to the directory of the YAML file {@code node} came from. */
+  private static String resolve(YamlNode node, String file) {
+    if (file == null || file.isBlank()) return file;
+    java.nio.file.Path path = java.nio.file.Path.of(file);
+    if (path.isAbsolute()) return file;
+    java.nio.file.Path dir = java.nio.file.Path.of(node.file()).toAbsolutePath().getParent();
+    return dir.resolve(path).normalize().toString();
   }
 
   private static void checkUrls(YamlNode urls) {

@@ -28,7 +28,7 @@ class LdapSourceConfigTest {
         source:
           type: ldap
           urls: [ldaps://dc1.corp.example:636, ldaps://dc2.corp.example]
-          trustStore: /etc/dirsync/corp-ca.pem
+          trustStore: /etc/dirsync/corp-ca.pem   # absolute: kept as is
           bindDn: CN=svc-dirsync,OU=Service,DC=corp,DC=example
           bindPassword: ${env:AD_PASSWORD}
           connectTimeout: 5s
@@ -50,6 +50,7 @@ class LdapSourceConfigTest {
     assertThat(problems.list()).isEmpty();
     assertThat(config.urls()).containsExactly("ldaps://dc1.corp.example:636", "ldaps://dc2.corp.example");
     assertThat(config.bindPassword().value()).isEqualTo("hunter2");
+    assertThat(config.trustStore()).isEqualTo("/etc/dirsync/corp-ca.pem");
     assertThat(config.bindPassword().toString()).doesNotContain("hunter2");
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.responseTimeout()).isEqualTo(Duration.ofMinutes(2));
@@ -106,7 +107,11 @@ class LdapSourceConfigTest {
         """, Map.of());
 
     assertThat(problems.list()).isEmpty();
-    assertThat(config.embedded().ldif()).containsExactly("demo/corp.ldif");
+    // relative to the config file's directory
+    assertThat(config.embedded().ldif()).singleElement().satisfies(f -> {
+      assertThat(java.nio.file.Path.of(f)).isAbsolute();
+      assertThat(f).endsWith("demo/corp.ldif");
+    });
     assertThat(config.departments().filter()).isEqualTo("(objectClass=organizationalUnit)");
   }
 
