@@ -37,7 +37,7 @@ final class SyncJob implements Job {
     MDC.put("job", job);
     try {
       if (context.isRecovering()) log.warn("job {}: running again, the node that ran the firing of {} died", job, firing.scheduledAt());
-      log.info("job {}: started (due {})", job, firing.scheduledAt());
+      log.info("job {}: started on {} (due {})", job, firing.instanceId(), firing.scheduledAt());
       RunReport report = runner.run(firing, stop);
       if (report == null) {
         log.info("job {}: finished", job);
