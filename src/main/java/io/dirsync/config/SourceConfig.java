@@ -1,23 +1,16 @@
 package io.dirsync.config;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Where users come from.
+ * Where users come from: LDAP / Active Directory, the embedded demo server or LDIF files (all in
+ * {@link LdapSourceConfig}), or a CSV export ({@code type: csv}, for migrations).
  *
- * @param type {@code ldap} (LDAP or Active Directory) or {@code ldif} (files, for migrations)
- * @param ldap the LDAP settings (ldap only)
- * @param embeddedLdif when not empty, an in-memory LDAP server is started from these files and
- *     the LDAP settings' URLs are ignored (the demo)
- * @param ldifFiles the files to read (ldif only)
+ * @param ldap the LDAP / LDIF settings, or null for CSV
+ * @param csv the CSV settings, or null
  */
-public record SourceConfig(SourceType type, LdapSourceConfig ldap, List<Path> embeddedLdif, List<Path> ldifFiles) {
-  public SourceConfig {
-    embeddedLdif = embeddedLdif == null ? List.of() : List.copyOf(embeddedLdif);
-    ldifFiles = ldifFiles == null ? List.of() : List.copyOf(ldifFiles);
-  }
+public record SourceConfig(LdapSourceConfig ldap, CsvSourceConfig csv) {
 
-  /** Kinds of source. */
-  public enum SourceType { LDAP, LDIF }
+  /** A CSV export: one user per row, header = attribute names. */
+  public record CsvSourceConfig(Path file, String dnColumn, String separator) {}
 }

@@ -32,6 +32,7 @@ class ConfigLoaderTest {
           source:
             type: ldif
             files: [export.ldif]
+            users: {baseDn: "ou=People,dc=example,dc=org"}
           mapping: mappings/ad.yaml
           target:
             type: authing
@@ -58,7 +59,7 @@ class ConfigLoaderTest {
     assertThat(config.state().password().toString()).doesNotContain("pw");
     JobConfig job = config.job("nightly").orElseThrow();
     assertThat(job.timeZone().getId()).isEqualTo("Asia/Shanghai");
-    assertThat(job.source().ldifFiles()).containsExactly(dir.resolve("export.ldif"));
+    assertThat(job.source().ldap().files()).containsExactly(dir.resolve("export.ldif").toString());
     assertThat(job.mapping()).isEqualTo(dir.resolve("mappings/ad.yaml"));
     assertThat(job.target().secret().value()).isEqualTo("s3cr3t");
     assertThat(job.target().host()).isEqualTo("https://core.authing.cn");
@@ -78,6 +79,7 @@ class ConfigLoaderTest {
             source:
               type: ldif
               files: [a.ldif]
+              users: {baseDn: "dc=x"}
             target:
               type: authing
               userPoolId: p
@@ -112,7 +114,7 @@ class ConfigLoaderTest {
         reports: ${env:REPORTS_DIR:-out/reports}
         jobs:
           - name: j
-            source: {type: ldif, files: [a.ldif]}
+            source: {type: ldif, files: [a.ldif], users: {baseDn: "dc=x"}}
             mapping: m.yaml
             target: {type: authing, userPoolId: p, secret: "${env:AUTHING_SECRET}"}
         """);
@@ -130,7 +132,7 @@ class ConfigLoaderTest {
     Path file = write("enum.yaml", """
         jobs:
           - name: j
-            source: {type: ldif, files: [a.ldif]}
+            source: {type: ldif, files: [a.ldif], users: {baseDn: "dc=x"}}
             mapping: m.yaml
             target: {type: authing, userPoolId: p, secret: s}
             removal: {action: vaporise}

@@ -1,0 +1,188 @@
+package io.dirsync.app;
+
+import io.dirsync.config.ConfigLoader;
+import io.dirsync.config.DirsyncConfig;
+import io.dirsync.config.JobConfig;
+import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.MappingLoader;
+import io.dirsync.model.Plan;
+import io.dirsync.model.RunOutcome;
+import io.dirsync.model.RunReport;
+import io.dirsync.model.RunSummary;
+import io.dirsync.ops.ReportWriter;
+import io.dirsync.ops.SummaryPrinter;
+import io.dirsync.plan.PlanCodec;
+import io.dirsync.plan.PlanTable;
+import io.dirsync.sandbox.SandboxOptions;
+import io.dirsync.sandbox.SandboxServer;
+import io.dirsync.source.SourceCheck;
+import io.dirsync.state.StateStore;
+import io.dirsync.sync.SyncRun;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root: the only place that names concrete adapters. Each command loads the
+ * config, builds the parts of one job, runs, and closes them.
+ */
+public final class App {
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final PrintStream progressOut;
+  private final ReportWriter reports = new ReportWriter();
+
+  public App(Map<String, String> env, Clock clock, PrintStream progressOut) {
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+    this.progressOut = progressOut;
+  }
+
+  public DirsyncConfig loadConfig(Path file) {
+    if (!file.toFile().isFile()) {
+      throw io.dirsync.config.ConfigException.single(file.toString(), "config file not found (use -c FILE)");
+    }
+    return new ConfigLoader(env).load(file);
+  }
+
+  public RunReport sync(Path configFile, String jobName, SyncOptions options) {
+    DirsyncConfig config = loadConfig(configFile);
+    JobConfig job = job(config, jobName);
+    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+      RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), new ProgressPrinter(progressOut, clock));
+      reports.writeInto(config.reportsDir(), report);
+      if (options.reportFile() != null) reports.writeTo(options.reportFile(), report);
+      return report;
+    }
+  }
+
+  public Plan plan(Path configFile, String jobName) {
+    DirsyncConfig config = loadConfig(configFile);
+    JobConfig job = job(config, jobName);
+    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+      return parts.syncRun().plan(new ProgressPrinter(progressOut, clock));
+    }
+  }
+
+  public RunReport apply(Path configFile, Path planFile) {
+    DirsyncConfig config = loadConfig(configFile);
+    Plan plan = readPlan(planFile);
+    JobConfig job = job(config, plan.job());
+    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+      RunReport report = parts.savedPlanRun().apply(plan, new ProgressPrinter(progressOut, clock));
+      reports.writeInto(config.reportsDir(), report);
+      return report;
+    }
+  }
+
+  public String planJson(Plan plan) {
+    return new PlanCodec().write(plan);
+  }
+
+  public String planTable(Plan plan) {
+    return new PlanTable().render(plan);
+  }
+
+  public String summary(RunReport report) {
+    return new SummaryPrinter().summary(report);
+  }
+
+  /** Checks config and mappings without network; returns what it found, throws on problems. */
+  public List<String> validate(Path configFile) {
+    DirsyncConfig config = loadConfig(configFile);
+    List<String> lines = new ArrayList<>();
+    lines.add(configFile + ": OK, " + config.jobs().size() + " job(s)");
+    io.dirsync.config.Problems problems = new io.dirsync.config.Problems();
+    for (JobConfig job : config.jobs()) {
+      try {
+        MappingLoader.load(job.mapping(), env);
+        lines.add("  job " + job.name() + ": mapping " + job.mapping() + " OK");
+      } catch (io.dirsync.config.ConfigException e) {
+        e.problems().forEach(problems::add);
+      }
+    }
+    problems.throwIfAny();
+    return lines;
+  }
+
+  public CheckResult check(Path configFile, String jobName) {
+    DirsyncConfig config = loadConfig(configFile);
+    JobConfig job = job(config, jobName);
+    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    List<String> lines = new ArrayList<>();
+    boolean ok;
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+      SourceCheck source = parts.source().check();
+      source.steps().forEach(s -> lines.add("source: " + s));
+      boolean targetOk = true;
+      try {
+        parts.directory().checkAccess();
+        lines.add("target: authenticated to " + parts.targetDescription());
+      } catch (RuntimeException e) {
+        targetOk = false;
+        lines.add("target: FAILED — " + e.getMessage());
+      }
+      ok = source.ok() && targetOk;
+    } catch (RunFailure e) {
+      lines.add(e.getMessage());
+      ok = false;
+    }
+    return new CheckResult(ok, lines);
+  }
+
+  public List<RunSummary> runs(Path configFile, int limit) {
+    DirsyncConfig config = loadConfig(configFile);
+    try (StateStore state = JobParts.openState(config)) {
+      return state.recentRuns(limit);
+    }
+  }
+
+  /** A sandbox started by `dirsync sandbox`. */
+  public interface RunningSandbox extends AutoCloseable {
+    URI baseUri();
+
+    @Override
+    void close();
+  }
+
+  public RunningSandbox startSandbox(SandboxSettings s) {
+    SandboxOptions options = SandboxOptions.defaults().withHost(s.host()).withPort(s.port()).withDataDir(s.dataDir())
+        .withCredentials(s.userPoolId(), s.secret()).withRateLimitRps(s.rateLimitRps()).withFailRate(s.failRate())
+        .withLatencyMillis(s.latencyMillis()).withSeed(s.seed());
+    SandboxServer server = SandboxServer.start(options, clock);
+    return new RunningSandbox() {
+      private boolean closed;
+
+      public URI baseUri() {
+        return server.baseUri();
+      }
+
+      public synchronized void close() {
+        if (!closed) server.close();
+        closed = true;
+      }
+    };
+  }
+
+  private static Plan readPlan(Path file) {
+    try {
+      return new PlanCodec().read(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException e) {
+      throw new RunFailure(RunOutcome.CONFIG_ERROR, "cannot read plan " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RunFailure(RunOutcome.CONFIG_ERROR, file + ": not a dirsync plan: " + e.getMessage(), e);
+    }
+  }
+
+  private static JobConfig job(DirsyncConfig config, String name) {
+    return config.job(name).orElseThrow(() -> new RunFailure(RunOutcome.CONFIG_ERROR,
+        config.file() + ": no job named '" + name + "'; jobs: " + config.jobs().stream().map(JobConfig::name).toList(), null));
+  }
+}

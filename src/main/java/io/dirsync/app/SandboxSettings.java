@@ -1,0 +1,7 @@
+package io.dirsync.app;
+
+import java.nio.file.Path;
+
+/** Options of `dirsync sandbox`. */
+public record SandboxSettings(String host, int port, Path dataDir, String userPoolId, String secret,
+    double rateLimitRps, double failRate, long latencyMillis, long seed) {}

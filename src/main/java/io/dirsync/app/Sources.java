@@ -1,0 +1,47 @@
+package io.dirsync.app;
+
+import io.dirsync.config.LdapSourceConfig;
+import io.dirsync.config.SourceConfig;
+import io.dirsync.mapping.Mapping;
+import io.dirsync.model.EntryKind;
+import io.dirsync.source.Source;
+import io.dirsync.source.csv.CsvSource;
+import io.dirsync.source.ldap.EmbeddedDemoLdap;
+import io.dirsync.source.ldap.LdapSource;
+import io.dirsync.source.ldif.LdifSource;
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the configured source; an embedded demo server is started first and closed with the job. */
+final class Sources {
+  private Sources() {}
+
+  static Source open(SourceConfig config, Mapping mapping, Deque<AutoCloseable> closeLater) {
+    if (config.csv() != null) {
+      SourceConfig.CsvSourceConfig csv = config.csv();
+      return new CsvSource(csv.file(), csv.dnColumn(), csv.separator());
+    }
+    LdapSourceConfig ldap = config.ldap();
+    if (ldap.type() == LdapSourceConfig.Type.LDIF) {
+      return new LdifSource(ldap, ldap.files().stream().map(Path::of).toList());
+    }
+    if (ldap.embedded() != null) {
+      EmbeddedDemoLdap server = EmbeddedDemoLdap.start(ldap.embedded().ldif().stream().map(Path::of).toList(),
+          ldap.bindDn() == null ? EmbeddedDemoLdap.DEFAULT_BIND_DN : ldap.bindDn(),
+          ldap.bindPassword() == null ? EmbeddedDemoLdap.DEFAULT_PASSWORD : ldap.bindPassword().value());
+      closeLater.push(server);
+      ldap = ldap.withUrls(List.of(server.url()));
+    }
+    return new LdapSource(ldap, neededAttributes(mapping));
+  }
+
+  private static Map<EntryKind, Set<String>> neededAttributes(Mapping mapping) {
+    Map<EntryKind, Set<String>> needed = new EnumMap<>(EntryKind.class);
+    for (EntryKind kind : EntryKind.values()) needed.put(kind, mapping.attributes(kind));
+    return needed;
+  }
+}

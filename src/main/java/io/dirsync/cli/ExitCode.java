@@ -1,0 +1,12 @@
+package io.dirsync.cli;
+
+/** The exit codes users and monitoring rely on (README, "Exit codes"). */
+final class ExitCode {
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+  static final int GUARD = 3;
+  static final int UNREACHABLE = 4;
+
+  private ExitCode() {}
+}

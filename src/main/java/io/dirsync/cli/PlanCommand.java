@@ -1,0 +1,49 @@
+package io.dirsync.cli;
+
+import io.dirsync.app.App;
+import io.dirsync.model.Plan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Print the operations `sync` would apply; changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+  enum Format { table, json }
+
+  private final App app;
+  private final PrintStream out;
+
+  @Mixin ConfigOption config;
+
+  @Option(names = "--job", paramLabel = "NAME", description = "the job to plan (default: the first)")
+  String job;
+
+  @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})", defaultValue = "table")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "save the plan as JSON, for `dirsync apply`")
+  Path outFile;
+
+  PlanCommand(App app, PrintStream out) {
+    this.app = app;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Plan plan = app.plan(config.file, job);
+    if (outFile != null) {
+      Files.writeString(outFile, app.planJson(plan), StandardCharsets.UTF_8);
+    }
+    out.print(format == Format.json ? app.planJson(plan) + "\n" : app.planTable(plan));
+    if (outFile != null) out.println("plan saved to " + outFile + "; apply it with: dirsync apply " + outFile);
+    return ExitCode.OK;
+  }
+}

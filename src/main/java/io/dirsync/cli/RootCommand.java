@@ -1,0 +1,23 @@
+package io.dirsync.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "dirsync",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Keeps a cloud user directory (Authing) in step with LDAP and Active Directory.",
+    subcommands = {
+      SyncCommand.class, PlanCommand.class, ApplyCommand.class, ScheduleCommand.class,
+      ValidateCommand.class, CheckCommand.class, RunsCommand.class, SandboxCommand.class
+    },
+    footer = {"", "Exit codes: 0 all applied (or nothing to do), 1 some operations failed, 2 bad configuration or usage,",
+        "            3 stopped by a safety guard (nothing applied), 4 source or target unreachable / authentication failed."})
+final class RootCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+}

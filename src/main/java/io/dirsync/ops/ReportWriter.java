@@ -1,0 +1,50 @@
+package io.dirsync.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.dirsync.model.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+
+/** Writes a run report as JSON (counts, failures with reasons, timings, API calls; never a secret). */
+public final class ReportWriter {
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final ObjectMapper json = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Writes the report into {@code dir} under a name that sorts by time, and returns the file. */
+  public Path writeInto(Path dir, RunReport report) {
+    String name = FILE_TIME.format(report.startedAt()) + "-" + report.job() + "-" + report.runId() + ".json";
+    return writeTo(dir.resolve(name), report);
+  }
+
+  public Path writeTo(Path file, RunReport report) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      json.writeValue(tmp.toFile(), report);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String toJson(RunReport report) {
+    try {
+      return json.writeValueAsString(report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.dirsync.sync;
+
+import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.MappingSession;
+import io.dirsync.model.DesiredState;
+import io.dirsync.model.EntryKind;
+import io.dirsync.source.Source;
+
+/** Streams every entry of the source through one mapping session. */
+final class DesiredStateReader {
+  private final Source source;
+  private final Mapping mapping;
+
+  DesiredStateReader(Source source, Mapping mapping) {
+    this.source = source;
+    this.mapping = mapping;
+  }
+
+  DesiredState read(SyncListener listener) {
+    MappingSession session = mapping.newSession();
+    long[] seen = {0};
+    for (EntryKind kind : new EntryKind[] {EntryKind.DEPARTMENT, EntryKind.GROUP, EntryKind.USER}) {
+      source.read(kind, entry -> {
+        session.accept(entry);
+        if (++seen[0] % 1000 == 0) listener.progress(seen[0], -1);
+      });
+    }
+    listener.progress(seen[0], seen[0]);
+    return session.finish();
+  }
+}

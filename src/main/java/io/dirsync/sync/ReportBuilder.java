@@ -1,0 +1,73 @@
+package io.dirsync.sync;
+
+import io.dirsync.apply.ApplyResult;
+import io.dirsync.model.Failure;
+import io.dirsync.model.OperationKind;
+import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.Plan;
+import io.dirsync.model.RunOutcome;
+import io.dirsync.model.RunReport;
+import io.dirsync.model.SkippedEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers what a run learned, step by step, into its {@link RunReport}. Not thread-safe. */
+final class ReportBuilder {
+  private final String runId;
+  private final String job;
+  private final boolean dryRun;
+  private final Instant startedAt;
+  private int sourceUsers;
+  private int unchanged;
+  private List<SkippedEntry> skipped = List.of();
+  private Map<OperationKind, Map<OperationOutcome, Integer>> counts = Map.of();
+  private List<Failure> failures = List.of();
+  private RunOutcome outcome = RunOutcome.SUCCESS;
+  private String message;
+
+  ReportBuilder(String runId, String job, boolean dryRun, Instant startedAt) {
+    this.runId = runId;
+    this.job = job;
+    this.dryRun = dryRun;
+    this.startedAt = startedAt;
+  }
+
+  ReportBuilder plan(Plan plan) {
+    sourceUsers = plan.sourceUsers();
+    unchanged = plan.unchanged();
+    skipped = plan.skipped();
+    return this;
+  }
+
+  ReportBuilder planned(Plan plan) {
+    counts = SyncRun.plannedCounts(plan);
+    return this;
+  }
+
+  ReportBuilder applied(ApplyResult result) {
+    counts = result.counts();
+    failures = result.failures();
+    List<SkippedEntry> all = new java.util.ArrayList<>(skipped);
+    result.skipped().forEach(f -> all.add(new SkippedEntry(f.target(), "apply " + f.kind().name().toLowerCase(java.util.Locale.ROOT), f.reason())));
+    skipped = all;
+    if (result.aborted()) {
+      outcome(RunOutcome.UNREACHABLE, "stopped: " + result.abortReason());
+    } else if (!failures.isEmpty()) {
+      outcome(RunOutcome.PARTIAL_FAILURE, failures.size() + " operation(s) failed");
+    }
+    return this;
+  }
+
+  ReportBuilder outcome(RunOutcome newOutcome, String newMessage) {
+    outcome = newOutcome;
+    message = newMessage;
+    return this;
+  }
+
+  RunReport finish(Instant finishedAt, Map<String, Long> apiCalls, Map<String, Duration> timings) {
+    return new RunReport(runId, job, dryRun, startedAt, finishedAt, outcome, message, sourceUsers, unchanged,
+        counts, skipped, failures, apiCalls, timings);
+  }
+}

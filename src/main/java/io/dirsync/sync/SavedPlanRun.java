@@ -1,0 +1,55 @@
+package io.dirsync.sync;
+
+import io.dirsync.apply.Applier;
+import io.dirsync.apply.ApplyResult;
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.Plan;
+import io.dirsync.model.RunOutcome;
+import io.dirsync.model.RunReport;
+import io.dirsync.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** `dirsync apply PLAN_FILE`: applies exactly a saved plan, skipping operations that went stale. */
+public final class SavedPlanRun {
+  private final Directory directory;
+  private final StateStore state;
+  private final Applier applier;
+  private final Clock clock;
+
+  public SavedPlanRun(Directory directory, StateStore state, Applier applier, Clock clock) {
+    this.directory = directory;
+    this.state = state;
+    this.applier = applier;
+    this.clock = clock;
+  }
+
+  public RunReport apply(Plan plan, SyncListener listener) {
+    Instant started = clock.instant();
+    String runId = state.startRun(plan.job(), false, started);
+    Map<String, Long> before = directory.callCounts();
+    Stopwatch stopwatch = new Stopwatch(clock, listener);
+    ReportBuilder report = new ReportBuilder(runId, plan.job(), false, started).plan(plan);
+    try {
+      Map<ExternalId, String> known = new TreeMap<>();
+      state.managedUsers(plan.job()).forEach((id, managed) -> known.put(id, managed.directoryId()));
+      ApplyResult result = stopwatch.time("apply",
+          () -> applier.apply(runId, plan.job(), plan, known, true, (done, total) -> listener.progress(done, total)));
+      report.applied(result);
+    } catch (DirectoryException e) {
+      report.outcome(RunOutcome.UNREACHABLE, "directory: " + e.getMessage());
+    }
+    Map<String, Long> calls = new TreeMap<>();
+    directory.callCounts().forEach((op, n) -> {
+      long d = n - before.getOrDefault(op, 0L);
+      if (d > 0) calls.put(op, d);
+    });
+    RunReport done = report.finish(clock.instant(), calls, stopwatch.timings());
+    state.finishRun(done);
+    return done;
+  }
+}

@@ -1,0 +1,72 @@
+package io.dirsync.sync;
+
+import io.dirsync.directory.Directory;
+import io.dirsync.model.DesiredState;
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.RoleRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads what the plan needs from the directory: the desired users by externalId in batches of 80
+ * (with their memberships, in the same call), and the department, group and role listings.
+ */
+final class SnapshotReader {
+  private final Directory directory;
+  private final int concurrency;
+
+  SnapshotReader(Directory directory, int concurrency) {
+    this.directory = directory;
+    this.concurrency = Math.max(1, concurrency);
+  }
+
+  DirectorySnapshot read(DesiredState desired, Set<String> roleNamespaces, SyncListener listener) {
+    Set<String> namespaces = new TreeSet<>(roleNamespaces);
+    desired.roles().forEach(r -> namespaces.add(r.namespace()));
+    desired.users().forEach(u -> u.roles().forEach(r -> namespaces.add(r.namespace())));
+    Set<RoleRef> roles = new HashSet<>();
+    for (String namespace : namespaces) roles.addAll(directory.listRoles(namespace));
+    return new DirectorySnapshot(lookUp(desired.users(), namespaces, listener),
+        directory.listDepartments(), directory.listGroups(), roles);
+  }
+
+  private List<DirectoryUser> lookUp(List<DesiredUser> users, Set<String> namespaces, SyncListener listener) {
+    List<List<ExternalId>> batches = new ArrayList<>();
+    for (int i = 0; i < users.size(); i += Directory.MAX_LOOKUP_BATCH) {
+      batches.add(users.subList(i, Math.min(users.size(), i + Directory.MAX_LOOKUP_BATCH)).stream().map(DesiredUser::externalId).toList());
+    }
+    AtomicLong done = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())));
+    try {
+      List<Future<List<DirectoryUser>>> futures = new ArrayList<>();
+      for (List<ExternalId> batch : batches) {
+        futures.add(pool.submit(() -> {
+          List<DirectoryUser> found = directory.findByExternalIds(batch, true, namespaces);
+          listener.progress(done.addAndGet(batch.size()), users.size());
+          return found;
+        }));
+      }
+      List<DirectoryUser> found = new ArrayList<>();
+      for (Future<List<DirectoryUser>> future : futures) found.addAll(future.get());
+      return found;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while looking users up", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

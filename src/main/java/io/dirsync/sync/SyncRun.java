@@ -1,0 +1,119 @@
+package io.dirsync.sync;
+
+import io.dirsync.apply.ApplyResult;
+import io.dirsync.apply.Applier;
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.mapping.Mapping;
+import io.dirsync.model.DesiredState;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.ManagedUser;
+import io.dirsync.model.OperationKind;
+import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.Plan;
+import io.dirsync.model.RunOutcome;
+import io.dirsync.model.RunReport;
+import io.dirsync.plan.Guards;
+import io.dirsync.plan.PlanInput;
+import io.dirsync.plan.Planner;
+import io.dirsync.source.Source;
+import io.dirsync.source.SourceException;
+import io.dirsync.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One sync, the whole flow on one screen: read → map → look up → plan → guard → apply → record.
+ * The only class that sees every layer; each step is done by the layer that owns it.
+ */
+public final class SyncRun {
+  private final SyncJob job;
+  private final Source source;
+  private final Mapping mapping;
+  private final Directory directory;
+  private final StateStore state;
+  private final Applier applier;
+  private final Clock clock;
+
+  public SyncRun(SyncJob job, Source source, Mapping mapping, Directory directory, StateStore state, Applier applier, Clock clock) {
+    this.job = job;
+    this.source = source;
+    this.mapping = mapping;
+    this.directory = directory;
+    this.state = state;
+    this.applier = applier;
+    this.clock = clock;
+  }
+
+  /** The plan a sync would apply now; changes nothing. */
+  public Plan plan(SyncListener listener) {
+    return prepare(new Stopwatch(clock, listener), listener).plan();
+  }
+
+  /** Runs the sync (or, when {@code dryRun}, plans and reports it) and records the run. */
+  public RunReport run(boolean dryRun, boolean allowMassDelete, SyncListener listener) {
+    Instant started = clock.instant();
+    String runId = state.startRun(job.name(), dryRun, started);
+    Map<String, Long> callsBefore = directory.callCounts();
+    Stopwatch stopwatch = new Stopwatch(clock, listener);
+    ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
+    try {
+      Prepared prepared = prepare(stopwatch, listener);
+      report.plan(prepared.plan());
+      Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
+          prepared.managed().size()).map(v -> v.reason());
+      if (violation.isPresent()) {
+        report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + violation.get());
+      } else if (dryRun) {
+        report.planned(prepared.plan()).outcome(RunOutcome.SUCCESS, "dry run: nothing applied");
+      } else {
+        state.saveManaged(job.name(), prepared.matched());
+        ApplyResult result = stopwatch.time("apply", () -> applier.apply(runId, job.name(), prepared.plan(),
+            prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
+        report.applied(result);
+      }
+    } catch (SourceException e) {
+      report.outcome(e.kind() == SourceException.Kind.CONFIGURATION ? RunOutcome.CONFIG_ERROR : RunOutcome.UNREACHABLE,
+          "source: " + e.getMessage());
+    } catch (DirectoryException e) {
+      report.outcome(e.kind() == DirectoryException.Kind.PERMANENT ? RunOutcome.PARTIAL_FAILURE : RunOutcome.UNREACHABLE,
+          "directory: " + e.getMessage());
+    }
+    RunReport done = report.finish(clock.instant(), callsSince(callsBefore), stopwatch.timings());
+    state.finishRun(done);
+    return done;
+  }
+
+  private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
+    DesiredState desired = stopwatch.time("read", () -> new DesiredStateReader(source, mapping).read(listener));
+    DirectorySnapshot snapshot = stopwatch.time("lookup",
+        () -> new SnapshotReader(directory, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
+    Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
+    PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
+        snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());
+    Planner planner = new Planner();
+    Plan plan = stopwatch.time("plan", () -> planner.plan(input));
+    return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds());
+  }
+
+  private Map<String, Long> callsSince(Map<String, Long> before) {
+    Map<String, Long> delta = new java.util.TreeMap<>();
+    directory.callCounts().forEach((op, n) -> {
+      long d = n - before.getOrDefault(op, 0L);
+      if (d > 0) delta.put(op, d);
+    });
+    return delta;
+  }
+
+  private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds) {}
+
+  static Map<OperationKind, Map<OperationOutcome, Integer>> plannedCounts(Plan plan) {
+    Map<OperationKind, Map<OperationOutcome, Integer>> counts = new EnumMap<>(OperationKind.class);
+    plan.countsByKind().forEach((kind, n) -> counts.put(kind, Map.of(OperationOutcome.PLANNED, n)));
+    return counts;
+  }
+}
