@@ -15,7 +15,6 @@ import io.dirsync.model.SourceEntry;
 import io.dirsync.source.Source;
 import io.dirsync.source.SourceCheck;
 import io.dirsync.source.SourceException;
-import io.dirsync.source.SourceException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +177,5 @@ public final class LdapSource implements Source {
       pool.close();
       pool = null;
     }
-  }
-
-  static SourceException configuration(String message) {
-    return new SourceException(Kind.CONFIGURATION, message, null);
   }
 }

@@ -162,6 +162,18 @@ class LdapSourceTest {
   }
 
   @Test
+  void departmentsCanBeMadeUpFromAUserAttribute() {
+    LdapSourceConfig c = ldap.config();
+    LdapSourceConfig config = LdapSourceConfig.ldap(c.urls(), c.bindDn(), c.bindPassword(), c.users(), null,
+        new LdapSourceConfig.Departments(null, Scope.SUB, null, "title"));
+
+    assertThat(read(config, EntryKind.DEPARTMENT)).singleElement().satisfies(d -> {
+      assertThat(d.dn()).isEqualTo("Engineer");
+      assertThat(d.first("ou")).isEqualTo("Engineer");
+    });
+  }
+
+  @Test
   void checkSaysWhereItConnectedAndHowManyUsersMatch() {
     try (LdapSource source = new LdapSource(ldap.config(), Map.of())) {
       SourceCheck check = source.check();
