@@ -2,6 +2,7 @@ package io.dirsync.app;
 
 import io.dirsync.apply.Applier;
 import io.dirsync.apply.ApplySettings;
+import io.dirsync.apply.RetryingReads;
 import io.dirsync.config.ApplyConfig;
 import io.dirsync.config.DirsyncConfig;
 import io.dirsync.config.JobConfig;
@@ -37,6 +38,7 @@ final class JobParts implements AutoCloseable {
   private Directory directory;
   private StateStore state;
   private Applier applier;
+  private RetryingReads reads;
   private String targetDescription;
 
   private JobParts(JobConfig job, Mapping mapping, Clock clock) {
@@ -51,7 +53,9 @@ final class JobParts implements AutoCloseable {
       parts.state = parts.track(openState(config));
       parts.source = parts.track(Sources.open(job.source(), mapping, parts.opened));
       parts.directory = parts.track(parts.openDirectory(job.target()));
-      parts.applier = new Applier(parts.directory, parts.state, applySettings(job.apply()), clock);
+      ApplySettings settings = applySettings(job.apply());
+      parts.applier = new Applier(parts.directory, parts.state, settings, clock);
+      parts.reads = new RetryingReads(parts.directory, settings);
       return parts;
     } catch (RuntimeException e) {
       parts.close();
@@ -90,7 +94,7 @@ final class JobParts implements AutoCloseable {
   SyncRun syncRun() {
     SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()),
         new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false), job.apply().concurrency());
-    return new SyncRun(syncJob, source, mapping, directory, state, applier, clock);
+    return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
   SavedPlanRun savedPlanRun() {

@@ -1,5 +1,6 @@
 package io.dirsync.sync;
 
+import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.Directory;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.DesiredUser;
@@ -22,10 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (with their memberships, in the same call), and the department, group and role listings.
  */
 final class SnapshotReader {
-  private final Directory directory;
+  private final RetryingReads directory;
   private final int concurrency;
 
-  SnapshotReader(Directory directory, int concurrency) {
+  SnapshotReader(RetryingReads directory, int concurrency) {
     this.directory = directory;
     this.concurrency = Math.max(1, concurrency);
   }

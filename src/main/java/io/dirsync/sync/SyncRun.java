@@ -2,6 +2,7 @@ package io.dirsync.sync;
 
 import io.dirsync.apply.ApplyResult;
 import io.dirsync.apply.Applier;
+import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
 import io.dirsync.mapping.Mapping;
@@ -37,15 +38,18 @@ public final class SyncRun {
   private final Directory directory;
   private final StateStore state;
   private final Applier applier;
+  private final RetryingReads reads;
   private final Clock clock;
 
-  public SyncRun(SyncJob job, Source source, Mapping mapping, Directory directory, StateStore state, Applier applier, Clock clock) {
+  public SyncRun(SyncJob job, Source source, Mapping mapping, Directory directory, StateStore state, Applier applier,
+      RetryingReads reads, Clock clock) {
     this.job = job;
     this.source = source;
     this.mapping = mapping;
     this.directory = directory;
     this.state = state;
     this.applier = applier;
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -91,7 +95,7 @@ public final class SyncRun {
   private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
     DesiredState desired = stopwatch.time("read", () -> new DesiredStateReader(source, mapping).read(listener));
     DirectorySnapshot snapshot = stopwatch.time("lookup",
-        () -> new SnapshotReader(directory, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
+        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
     PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
         snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());
