@@ -27,13 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Records run reports as metrics. In Prometheus terms:
  *
  * <ul>
- *   <li>{@code dirsync_runs_total{job,outcome,dry_run}}
- *   <li>{@code dirsync_operations_total{job,kind,outcome}}
- *   <li>{@code dirsync_api_calls_total{job,operation}}
- *   <li>{@code dirsync_skipped_entries_total{job}}
- *   <li>{@code dirsync_run_duration_seconds{job,outcome}} (count, sum, max)
- *   <li>{@code dirsync_last_success_timestamp_seconds{job}}, {@code dirsync_last_run_timestamp_seconds{job}},
- *       {@code dirsync_last_run_exit_code{job}}, {@code dirsync_source_users{job}} — dry runs aside
+ *   <li>{@code dirsync_runs_total{sync_job,outcome,dry_run}}
+ *   <li>{@code dirsync_operations_total{sync_job,kind,outcome}}
+ *   <li>{@code dirsync_api_calls_total{sync_job,operation}}
+ *   <li>{@code dirsync_skipped_entries_total{sync_job}}
+ *   <li>{@code dirsync_run_duration_seconds{sync_job,outcome}} (count, sum, max)
+ *   <li>{@code dirsync_last_success_timestamp_seconds{sync_job}}, {@code dirsync_last_run_timestamp_seconds{sync_job}},
+ *       {@code dirsync_last_run_exit_code{sync_job}}, {@code dirsync_source_users{sync_job}} — dry runs aside
  * </ul>
  *
  * Thread-safe.
@@ -61,7 +61,7 @@ public final class RunMetrics {
     String job = report.job();
     String outcome = name(report.outcome());
     Counter.builder("dirsync.runs").description("Runs finished, by outcome")
-        .tag("job", job).tag("outcome", outcome).tag("dry_run", Boolean.toString(report.dryRun()))
+        .tag("sync_job", job).tag("outcome", outcome).tag("dry_run", Boolean.toString(report.dryRun()))
         .register(registry).increment();
     report.counts().forEach((kind, byOutcome) -> byOutcome.forEach((result, count) -> {
       if (count > 0) operations(job, kind, result).increment(count);
@@ -69,16 +69,16 @@ public final class RunMetrics {
     report.apiCalls().forEach((operation, calls) -> {
       if (calls > 0) {
         Counter.builder("dirsync.api.calls").description("Calls made to the directory, by API operation")
-            .tag("job", job).tag("operation", operation).register(registry).increment(calls);
+            .tag("sync_job", job).tag("operation", operation).register(registry).increment(calls);
       }
     });
     if (!report.skipped().isEmpty()) {
       Counter.builder("dirsync.skipped.entries").description("Source entries that could not be mapped")
-          .tag("job", job).register(registry).increment(report.skipped().size());
+          .tag("sync_job", job).register(registry).increment(report.skipped().size());
     }
     if (report.startedAt() != null && report.finishedAt() != null) {
       Timer.builder("dirsync.run.duration").description("How long runs take")
-          .tag("job", job).tag("outcome", outcome).register(registry)
+          .tag("sync_job", job).tag("outcome", outcome).register(registry)
           .record(Duration.between(report.startedAt(), report.finishedAt()));
     }
     if (!report.dryRun()) {
@@ -109,7 +109,7 @@ public final class RunMetrics {
 
   private Counter operations(String job, OperationKind kind, OperationOutcome outcome) {
     return Counter.builder("dirsync.operations").description("Operations by kind and outcome")
-        .tag("job", job).tag("kind", kind.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        .tag("sync_job", job).tag("kind", kind.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
         .register(registry);
   }
 
@@ -131,15 +131,15 @@ public final class RunMetrics {
     JobGauges(MeterRegistry registry, String job) {
       Gauge.builder("dirsync.last.success.timestamp", lastSuccess, v -> v.get() / 1000.0)
           .description("When the job last finished successfully (Unix time; 0 = never)").baseUnit("seconds")
-          .tag("job", job).register(registry);
+          .tag("sync_job", job).register(registry);
       Gauge.builder("dirsync.last.run.timestamp", lastRun, v -> v.get() / 1000.0)
           .description("When the job last finished, whatever the outcome (Unix time; 0 = never)").baseUnit("seconds")
-          .tag("job", job).register(registry);
+          .tag("sync_job", job).register(registry);
       Gauge.builder("dirsync.last.run.exit.code", lastExitCode, AtomicLong::get)
           .description("Exit code of the job's last run: 0 ok, 1 some operations failed, 2 config, 3 safety guard, 4 unreachable; -1 none yet")
-          .tag("job", job).register(registry);
+          .tag("sync_job", job).register(registry);
       Gauge.builder("dirsync.source.users", sourceUsers, AtomicLong::get)
-          .description("Users the source returned in the job's last run").tag("job", job).register(registry);
+          .description("Users the source returned in the job's last run").tag("sync_job", job).register(registry);
     }
   }
 }

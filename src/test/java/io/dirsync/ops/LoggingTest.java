@@ -74,6 +74,14 @@ class LoggingTest {
   }
 
   @Test
+  void bothFormatsWriteUtf8WhateverThePlatformCharset() {
+    for (String config : new String[] {"/logback.xml", "/logback-json.xml"}) {
+      LoggerContext context = configured(config);
+      assertThat(encode(context, event(context, "同步 张伟", null))).as(config).contains("同步 张伟");
+    }
+  }
+
+  @Test
   void jsonIsChosenWhenAskedForOrWhenStdoutIsNotATerminal() {
     assertThat(LoggingSetup.choose(Map.of(), true)).isEqualTo(LoggingSetup.Format.TEXT);
     assertThat(LoggingSetup.choose(Map.of(), false)).isEqualTo(LoggingSetup.Format.JSON);
@@ -99,6 +107,7 @@ class LoggingTest {
 
   private static LoggerContext configured(String resource) {
     LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     try {

@@ -103,14 +103,14 @@ class OpsServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(response.body())
-        .contains("dirsync_runs_total{dry_run=\"false\",job=\"nightly\",outcome=\"partial_failure\"} 1.0")
-        .contains("dirsync_operations_total{job=\"nightly\",kind=\"create_user\",outcome=\"applied\"} 7.0")
-        .contains("dirsync_operations_total{job=\"nightly\",kind=\"update_user\",outcome=\"failed\"} 1.0")
-        .contains("dirsync_api_calls_total{job=\"nightly\",operation=\"findUsersByExternalIds\"} 4.0")
-        .contains("dirsync_run_duration_seconds_count{job=\"nightly\",outcome=\"partial_failure\"} 1")
-        .contains("dirsync_run_duration_seconds_sum{job=\"nightly\",outcome=\"partial_failure\"} 42.0")
-        .contains("dirsync_last_run_exit_code{job=\"nightly\"} 1.0")
-        .contains("dirsync_last_success_timestamp_seconds{job=\"nightly\"} 0.0")
+        .contains("dirsync_runs_total{dry_run=\"false\",outcome=\"partial_failure\",sync_job=\"nightly\"} 1.0")
+        .contains("dirsync_operations_total{kind=\"create_user\",outcome=\"applied\",sync_job=\"nightly\"} 7.0")
+        .contains("dirsync_operations_total{kind=\"update_user\",outcome=\"failed\",sync_job=\"nightly\"} 1.0")
+        .contains("dirsync_api_calls_total{operation=\"findUsersByExternalIds\",sync_job=\"nightly\"} 4.0")
+        .contains("dirsync_run_duration_seconds_count{outcome=\"partial_failure\",sync_job=\"nightly\"} 1")
+        .contains("dirsync_run_duration_seconds_sum{outcome=\"partial_failure\",sync_job=\"nightly\"} 42.0")
+        .contains("dirsync_last_run_exit_code{sync_job=\"nightly\"} 1.0")
+        .contains("dirsync_last_success_timestamp_seconds{sync_job=\"nightly\"} 0.0")
         .contains("jvm_memory_used_bytes");
   }
 
@@ -122,8 +122,8 @@ class OpsServerTest {
     String body = get("/metrics").body();
 
     double lastSuccess = Instant.parse("2026-11-21T02:00:42Z").getEpochSecond();
-    assertThat(gauge(body, "dirsync_last_success_timestamp_seconds{job=\"nightly\"}")).isEqualTo(lastSuccess);
-    assertThat(gauge(body, "dirsync_last_run_exit_code{job=\"nightly\"}")).isEqualTo(4.0);
+    assertThat(gauge(body, "dirsync_last_success_timestamp_seconds{sync_job=\"nightly\"}")).isEqualTo(lastSuccess);
+    assertThat(gauge(body, "dirsync_last_run_exit_code{sync_job=\"nightly\"}")).isEqualTo(4.0);
   }
 
   @Test
@@ -132,7 +132,7 @@ class OpsServerTest {
     PrometheusMeterRegistry fresh = RunMetrics.prometheusRegistry();
     new RunMetrics(fresh).restore(store.recentRuns(100));
 
-    assertThat(gauge(fresh.scrape(), "dirsync_last_success_timestamp_seconds{job=\"nightly\"}"))
+    assertThat(gauge(fresh.scrape(), "dirsync_last_success_timestamp_seconds{sync_job=\"nightly\"}"))
         .isEqualTo((double) Instant.parse("2026-11-21T02:00:42Z").getEpochSecond());
   }
 

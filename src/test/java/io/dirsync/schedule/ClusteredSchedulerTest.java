@@ -105,4 +105,25 @@ class ClusteredSchedulerTest {
     assertThat(firings).hasSize(1);
     assertThat(firings.get(0).instanceId()).isEqualTo("node-b");
   }
+
+  @Test
+  void aChangedScheduleReplacesTheStoredTriggerAndARemovedJobIsUnscheduled() throws Exception {
+    QuartzSettings settings = QuartzSettings.clustered(URL, null, null, schema, "node-a");
+    Clock noon = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    DirsyncScheduler first = new DirsyncScheduler(List.of(
+        new ScheduledJob("nightly", "0 0 2 * * ?", ZoneOffset.UTC),
+        new ScheduledJob("hourly", "0 0 * * * ?", ZoneOffset.UTC)), (f, stop) -> null, settings, noon);
+    schedulers.add(first);
+    first.prepare();
+    assertThat(first.nextFireTime("nightly")).contains(Instant.parse("2026-03-02T02:00:00Z"));
+    first.stop();
+
+    DirsyncScheduler second = new DirsyncScheduler(List.of(
+        new ScheduledJob("nightly", "0 30 3 * * ?", ZoneOffset.UTC)), (f, stop) -> null, settings, noon);
+    schedulers.add(second);
+    second.prepare();
+
+    assertThat(second.nextFireTime("nightly")).contains(Instant.parse("2026-03-02T03:30:00Z"));
+    assertThat(second.nextFireTime("hourly")).isEmpty();
+  }
 }

@@ -139,4 +139,15 @@ class DirsyncSchedulerTest {
         .hasMessageContaining("job nightly")
         .hasMessageContaining("0 0 25 * * ?");
   }
+
+  @Test
+  void aRunnerThatThrowsIsCalledAgainAtTheNextFiring() throws Exception {
+    CountDownLatch twoCalls = new CountDownLatch(2);
+    scheduler(EVERY_SECOND, (firing, stop) -> {
+      twoCalls.countDown();
+      throw new IllegalStateException("directory unreachable");
+    }, Clock.systemUTC()).start();
+
+    assertThat(twoCalls.await(10, SECONDS)).as("called twice within 10 s").isTrue();
+  }
 }
