@@ -125,13 +125,21 @@ public final class Applier {
         if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
         String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
         record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of());
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        record(op, OperationOutcome.FAILED, e.getMessage(), List.of());
       } catch (RuntimeException e) {
         record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of());
       }
     }
 
+    /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
-      state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+      try {
+        state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+      } catch (RuntimeException e) {
+        tally.abort("the state store could not journal " + op.kind() + " " + op.target() + ": " + e.getMessage());
+      }
       tally.add(op, outcome, detail, userFailures);
     }
   }
