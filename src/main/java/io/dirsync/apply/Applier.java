@@ -45,15 +45,22 @@ public final class Applier {
   /**
    * Applies {@code plan}.
    *
-   * @param knownDirectoryIds directory ids of users named by externalId (managed and found users)
+   * @param runId the run the journal entries belong to
+   * @param job the job whose managed users are recorded
+   * @param knownDirectoryIds directory ids of users named by externalId (managed and found users,
+   *     see {@code PlanInput.knownDirectoryIds()}); may be empty for a saved plan with staleness checks
+   * @param listener told after each operation (may be null)
    * @param checkStaleness look the plan's targets up first and skip operations whose target changed
    *     since the plan was made (for a saved plan)
+   * @return counts, failures, skipped operations; {@code aborted} after a fatal error or a state
+   *     store failure (operations not started are skipped)
    */
   public ApplyResult apply(String runId, String job, Plan plan, Map<ExternalId, String> knownDirectoryIds,
       boolean checkStaleness, ApplyListener listener) {
     CallPolicy calls = new CallPolicy("dirsync-" + job, settings);
     Tally tally = new Tally(plan.operations().size(), listener);
-    ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>(knownDirectoryIds);
+    ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>();
+    if (knownDirectoryIds != null) knownDirectoryIds.forEach((k, v) -> { if (k != null && v != null) ids.put(k, v); });
     Optional<Staleness> staleness = Optional.empty();
     if (checkStaleness) {
       try {
