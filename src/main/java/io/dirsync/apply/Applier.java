@@ -45,15 +45,22 @@ public final class Applier {
   /**
    * Applies {@code plan}.
    *
-   * @param knownDirectoryIds directory ids of users named by externalId (managed and found users)
+   * @param runId the run the journal entries belong to
+   * @param job the job whose managed users are recorded
+   * @param knownDirectoryIds directory ids of users named by externalId (managed and found users,
+   *     see {@code PlanInput.knownDirectoryIds()}); may be empty for a saved plan with staleness checks
+   * @param listener told after each operation (may be null)
    * @param checkStaleness look the plan's targets up first and skip operations whose target changed
    *     since the plan was made (for a saved plan)
+   * @return counts, failures, skipped operations; {@code aborted} after a fatal error or a state
+   *     store failure (operations not started are skipped)
    */
   public ApplyResult apply(String runId, String job, Plan plan, Map<ExternalId, String> knownDirectoryIds,
       boolean checkStaleness, ApplyListener listener) {
     CallPolicy calls = new CallPolicy("dirsync-" + job, settings);
     Tally tally = new Tally(plan.operations().size(), listener);
-    ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>(knownDirectoryIds);
+    ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>();
+    if (knownDirectoryIds != null) knownDirectoryIds.forEach((k, v) -> { if (k != null && v != null) ids.put(k, v); });
     Optional<Staleness> staleness = Optional.empty();
     if (checkStaleness) {
       try {
@@ -125,13 +132,21 @@ public final class Applier {
         if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
         String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
         record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of());
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        record(op, OperationOutcome.FAILED, e.getMessage(), List.of());
       } catch (RuntimeException e) {
         record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of());
       }
     }
 
+    /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
-      state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+      try {
+        state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+      } catch (RuntimeException e) {
+        tally.abort("the state store could not journal " + op.kind() + " " + op.target() + ": " + e.getMessage());
+      }
       tally.add(op, outcome, detail, userFailures);
     }
   }

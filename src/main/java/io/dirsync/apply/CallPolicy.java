@@ -59,6 +59,11 @@ final class CallPolicy {
     return limiter == null ? call.get() : RateLimiter.decorateSupplier(limiter, call).get();
   }
 
+  /** The limiter's configuration, or empty when calls are unlimited (for tests). */
+  java.util.Optional<RateLimiterConfig> rateLimit() {
+    return java.util.Optional.ofNullable(limiter).map(RateLimiter::getRateLimiterConfig);
+  }
+
   long backoffMillis(int attempt, Throwable error) {
     double base = Math.min(settings.maxBackoff().toMillis(), settings.initialBackoff().toMillis() * Math.pow(2, attempt - 1));
     double factor = 1 + settings.jitter() * (2 * random.nextDouble() - 1);

@@ -72,7 +72,7 @@ final class OperationRunner {
     if (op instanceof Operation.DeleteUser d) {
       String id = require(d.externalId(), d.userId());
       calls.run(() -> directory.deleteUser(id));
-      state.forgetManaged(job, List.of(d.externalId()));
+      stateWrite(() -> state.forgetManaged(job, List.of(d.externalId())));
       return Outcome.applied("deleted");
     }
     return runStructure(op);
@@ -88,7 +88,7 @@ final class OperationRunner {
       calls.run(() -> directory.blockUser(id));
     } catch (DirectoryException e) {
       if (e.kind() != DirectoryException.Kind.PERMANENT || lookUpRetried(b.externalId()).isPresent()) throw e;
-      state.forgetManaged(job, List.of(b.externalId()));
+      stateWrite(() -> state.forgetManaged(job, List.of(b.externalId())));
       return new Outcome(OperationOutcome.SKIPPED, "the user no longer exists in the directory; no longer managed", List.of());
     }
     remember(b.externalId(), id, Values.hash("blocked"), true);
@@ -233,7 +233,22 @@ final class OperationRunner {
   }
 
   private void remember(ExternalId user, String id, String hash, boolean removed) {
-    state.saveManaged(job, List.of(new ManagedUser(user, id, hash, removed, clock.instant())));
+    stateWrite(() -> state.saveManaged(job, List.of(new ManagedUser(user, id, hash, removed, clock.instant()))));
+  }
+
+  /** Thrown when the state store cannot record a change that was applied: the run must stop. */
+  static final class StateStoreFailure extends RuntimeException {
+    StateStoreFailure(RuntimeException cause) {
+      super("applied, but the state store could not record it: " + cause.getMessage(), cause);
+    }
+  }
+
+  private static void stateWrite(Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      throw new StateStoreFailure(e);
+    }
   }
 
   private static Map<String, Object> values(List<FieldChange> changes) {

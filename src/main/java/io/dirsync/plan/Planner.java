@@ -55,7 +55,9 @@ public final class Planner {
   /**
    * The desired users the directory already holds, as the state store should remember them:
    * users found by externalId but not yet managed are adopted; known ones get their directory id
-   * and last-seen time refreshed, keeping their applied hash and removed flag.
+   * and last-seen time refreshed, keeping their applied hash. A user dirsync removed stays marked
+   * removed only while the directory still has it blocked (the plan unblocks it), so that it is
+   * blocked again if it leaves the source once more.
    */
   public List<ManagedUser> matchedUsers(PlanInput in) {
     Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
@@ -66,7 +68,7 @@ public final class Planner {
       ManagedUser known = in.managed().get(want.externalId());
       out.add(known == null
           ? new ManagedUser(want.externalId(), have.id(), null, false, in.createdAt())
-          : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed(), in.createdAt()));
+          : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed() && have.blocked(), in.createdAt()));
     }
     return out.stream().distinct().sorted((a, b) -> a.externalId().compareTo(b.externalId())).toList();
   }

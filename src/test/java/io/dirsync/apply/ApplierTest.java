@@ -226,6 +226,41 @@ class ApplierTest {
   }
 
   @Test
+  void aStateStoreThatCannotRecordStopsTheRun() {
+    SyncHarness sync = new SyncHarness(new InMemoryDirectory());
+    sync.settings = SyncHarness.fastSettings(1);
+    Plan plan = sync.plan(Company.of(3));
+    MemoryStateStore broken = new MemoryStateStore() {
+      @Override
+      public void saveManaged(String job, java.util.Collection<ManagedUser> users) {
+        throw new IllegalStateException("disk full");
+      }
+    };
+
+    ApplyResult result = new Applier(sync.directory, broken, sync.settings, SyncHarness.CLOCK)
+        .apply("r", SyncHarness.JOB, plan, Map.of(), false, ApplyListener.NONE);
+
+    assertThat(result.aborted()).isTrue();
+    assertThat(result.abortReason()).contains("disk full");
+    assertThat(result.count(OperationKind.CREATE_USER, OperationOutcome.FAILED)).isEqualTo(1);
+    assertThat(result.count(OperationKind.CREATE_USER, OperationOutcome.SKIPPED)).isEqualTo(2);
+  }
+
+  @Test
+  void aSavedPlanIsNotAppliedWhenTheDirectoryCannotBeReadFirst() {
+    SyncHarness sync = new SyncHarness(new InMemoryDirectory());
+    Plan plan = sync.plan(Company.of(2));
+    sync.directory.failFatallyFrom("findByExternalIds");
+
+    ApplyResult result = new Applier(sync.directory, sync.state, sync.settings, SyncHarness.CLOCK)
+        .apply("r", SyncHarness.JOB, plan, Map.of(), true, ApplyListener.NONE);
+
+    assertThat(result.aborted()).isTrue();
+    assertThat(result.total(OperationOutcome.APPLIED)).isZero();
+    assertThat(result.total(OperationOutcome.SKIPPED)).isEqualTo(plan.operations().size());
+  }
+
+  @Test
   void progressIsReportedForEveryOperation() {
     SyncHarness sync = new SyncHarness(new InMemoryDirectory());
     Plan plan = sync.plan(Company.of(3));

@@ -73,6 +73,18 @@ class CallPolicyTest {
   }
 
   @Test
+  void callsAreSpacedToTheConfiguredRate() {
+    CallPolicy limited = new CallPolicy("t", new ApplySettings(1, 4, 1, Duration.ofMillis(1), Duration.ofMillis(1), 0, 1));
+    CallPolicy unlimited = new CallPolicy("u", new ApplySettings(1, 0, 1, Duration.ofMillis(1), Duration.ofMillis(1), 0, 1));
+
+    assertThat(limited.rateLimit()).hasValueSatisfying(c -> {
+      assertThat(c.getLimitForPeriod()).isEqualTo(1);
+      assertThat(c.getLimitRefreshPeriod()).isEqualTo(Duration.ofMillis(250));
+    });
+    assertThat(unlimited.rateLimit()).isEmpty();
+  }
+
+  @Test
   void settingsRejectBadValuesNamingTheField() {
     assertThatThrownBy(() -> new ApplySettings(0, 0, 1, Duration.ofMillis(1), Duration.ofMillis(1), 0, 1)).hasMessageContaining("concurrency");
     assertThatThrownBy(() -> new ApplySettings(1, -1, 1, Duration.ofMillis(1), Duration.ofMillis(1), 0, 1)).hasMessageContaining("requestsPerSecond");

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A small thread-safe in-memory {@link StateStore} for apply tests. */
-final class MemoryStateStore implements StateStore {
+class MemoryStateStore implements StateStore {
   private final List<JournalEntry> journal = new ArrayList<>();
   private final Map<String, Map<ExternalId, ManagedUser>> managed = new HashMap<>();
   private final Map<String, String> watermarks = new HashMap<>();

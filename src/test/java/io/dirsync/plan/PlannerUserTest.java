@@ -173,6 +173,17 @@ class PlannerUserTest {
   }
 
   @Test
+  void aReturningUserUnblockedByHandIsNoLongerRememberedAsRemoved() {
+    Scenario s = new Scenario()
+        .want(user("e1", "username", "ann"))
+        .has(dirUser("u1", "e1", "username", "ann", "blocked", false))
+        .managesRemoved("e1", "u1");
+
+    assertThat(s.plan().isEmpty()).isTrue();
+    assertThat(new Planner().matchedUsers(s.input())).singleElement().satisfies(m -> assertThat(m.removed()).isFalse());
+  }
+
+  @Test
   void thePlanDoesNotDependOnTheOrderOfItsInput() {
     Scenario a = new Scenario();
     Scenario b = new Scenario();
