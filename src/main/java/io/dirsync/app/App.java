@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root: the only place that names concrete adapters. Each command loads the
@@ -35,11 +36,20 @@ public final class App {
   private final Clock clock;
   private final PrintStream progressOut;
   private final ReportWriter reports = new ReportWriter();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private volatile ScheduleMode scheduleMode;
 
   public App(Map<String, String> env, Clock clock, PrintStream progressOut) {
     this.env = Map.copyOf(env);
     this.clock = clock;
     this.progressOut = progressOut;
+  }
+
+  /** Asks running jobs to stop after the call in flight (SIGTERM); they record where they stopped. */
+  public void requestStop() {
+    stopRequested.set(true);
+    ScheduleMode mode = scheduleMode;
+    if (mode != null) mode.stop();
   }
 
   public DirsyncConfig loadConfig(Path file) {
@@ -51,13 +61,44 @@ public final class App {
 
   public RunReport sync(Path configFile, String jobName, SyncOptions options) {
     DirsyncConfig config = loadConfig(configFile);
+    RunReport report = runJob(config, job(config, jobName).name(), options, stopRequested::get);
+    if (options.reportFile() != null) reports.writeTo(options.reportFile(), report);
+    return report;
+  }
+
+  /** One run of one job, as `sync` and each scheduled firing do it; writes the JSON report. */
+  private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, java.util.function.BooleanSupplier stop) {
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingLoader.load(job.mapping(), env);
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
       RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), new ProgressPrinter(progressOut, clock));
       reports.writeInto(config.reportsDir(), report);
-      if (options.reportFile() != null) reports.writeTo(options.reportFile(), report);
       return report;
+    }
+  }
+
+  /** Runs one job by name until done or asked to stop. */
+  @FunctionalInterface
+  interface JobRun {
+    RunReport run(String job, java.util.function.BooleanSupplier stop);
+  }
+
+  /**
+   * {@code dirsync schedule}: validates every mapping first (exit 2 on problems), then schedules
+   * the jobs and serves /health, /metrics, /runs until {@link #requestStop()}.
+   */
+  public void schedule(Path configFile, PrintStream out) {
+    DirsyncConfig config = loadConfig(configFile);
+    validate(configFile);
+    JobRun jobRun = (job, stop) -> runJob(config, job, new SyncOptions(false, null, false), stop);
+    try (ScheduleMode mode = new ScheduleMode(config, jobRun, clock)) {
+      scheduleMode = mode;
+      mode.start(out);
+      mode.describe(config).forEach(out::println);
+      if (stopRequested.get()) mode.stop();
+      mode.awaitStop();
+    } finally {
+      scheduleMode = null;
     }
   }
 
@@ -65,7 +106,7 @@ public final class App {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingLoader.load(job.mapping(), env);
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       return parts.syncRun().plan(new ProgressPrinter(progressOut, clock));
     }
   }
@@ -75,7 +116,7 @@ public final class App {
     Plan plan = readPlan(planFile);
     JobConfig job = job(config, plan.job());
     Mapping mapping = MappingLoader.load(job.mapping(), env);
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       RunReport report = parts.savedPlanRun().apply(plan, new ProgressPrinter(progressOut, clock));
       reports.writeInto(config.reportsDir(), report);
       return report;
@@ -118,7 +159,7 @@ public final class App {
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     List<String> lines = new ArrayList<>();
     boolean ok;
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, env)) {
+    try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       SourceCheck source = parts.source().check();
       source.steps().forEach(s -> lines.add("source: " + s));
       boolean targetOk = true;

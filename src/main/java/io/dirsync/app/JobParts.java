@@ -26,7 +26,7 @@ import io.dirsync.sync.SyncRun;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The adapters of one job, opened together and closed in reverse order. */
 final class JobParts implements AutoCloseable {
@@ -47,12 +47,12 @@ final class JobParts implements AutoCloseable {
     this.clock = clock;
   }
 
-  static JobParts open(DirsyncConfig config, JobConfig job, Mapping mapping, Clock clock, Map<String, String> env) {
+  static JobParts open(DirsyncConfig config, JobConfig job, Mapping mapping, Clock clock, BooleanSupplier stopRequested) {
     JobParts parts = new JobParts(job, mapping, clock);
     try {
       parts.state = parts.track(openState(config));
       parts.source = parts.track(Sources.open(job.source(), mapping, parts.opened));
-      parts.directory = parts.track(parts.openDirectory(job.target()));
+      parts.directory = new StoppableDirectory(parts.track(parts.openDirectory(job.target())), stopRequested);
       ApplySettings settings = applySettings(job.apply());
       parts.applier = new Applier(parts.directory, parts.state, settings, clock);
       parts.reads = new RetryingReads(parts.directory, settings);

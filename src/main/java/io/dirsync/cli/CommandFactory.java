@@ -25,7 +25,7 @@ final class CommandFactory implements CommandLine.IFactory {
     else if (type == ValidateCommand.class) command = new ValidateCommand(app, out);
     else if (type == CheckCommand.class) command = new CheckCommand(app, out);
     else if (type == RunsCommand.class) command = new RunsCommand(app, out);
-    else if (type == ScheduleCommand.class) command = new ScheduleCommand(app, out, err);
+    else if (type == ScheduleCommand.class) command = new ScheduleCommand(app, out);
     else if (type == SandboxCommand.class) command = new SandboxCommand(app, out);
     else return CommandLine.defaultFactory().create(type);
     return type.cast(command);

@@ -1,10 +1,14 @@
 package io.dirsync.cli;
 
 import io.dirsync.app.App;
+import io.dirsync.ops.LoggingSetup;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /** The {@code dirsync} command: parses, calls {@link App}, prints, exits with a code from {@link ExitCode}. */
@@ -14,17 +18,34 @@ public final class Main {
   public static void main(String[] args) {
     // The JDK HTTP server (sandbox, /health) reads this once, at its first start: no 40 ms Nagle delay per call.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    LoggingSetup.configure();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.getenv(), Clock.systemUTC()));
+    App app = new App(System.getenv(), Clock.systemUTC(), err);
+    CountDownLatch finished = new CountDownLatch(1);
+    // SIGTERM / Ctrl-C: the running job finishes the call in flight, records where it stopped, then we exit.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.requestStop();
+      try {
+        finished.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "dirsync-stop"));
+    int code = execute(app, args, out, err);
+    finished.countDown();
+    System.exit(code);
   }
 
   /** Runs one command and returns its exit code; testable without exiting the JVM. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-    App app = new App(env, clock, err);
+    return execute(new App(env, clock, err), args, out, err);
+  }
+
+  private static int execute(App app, String[] args, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(app, out, err));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(new ErrorHandler(err));
     cli.setParameterExceptionHandler((e, a) -> {
       err.println(e.getMessage());

@@ -7,23 +7,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-    description = "Daemon: run every job on its Quartz schedule, serve /health and /metrics.")
+    description = {"Daemon: run every job on its Quartz schedule and serve /health, /metrics and /runs.",
+        "SIGTERM lets the running job finish its current call, record where it stopped, and exit."})
 final class ScheduleCommand implements Callable<Integer> {
   private final App app;
   private final PrintStream out;
-  private final PrintStream err;
 
   @Mixin ConfigOption config;
 
-  ScheduleCommand(App app, PrintStream out, PrintStream err) {
+  ScheduleCommand(App app, PrintStream out) {
     this.app = app;
     this.out = out;
-    this.err = err;
   }
 
   @Override
   public Integer call() {
-    err.println("dirsync schedule: not available yet (see the issue 'Run it unattended'); use `dirsync sync` from cron meanwhile.");
-    return ExitCode.USAGE;
+    app.schedule(config.file, out);
+    return ExitCode.OK;
   }
 }
