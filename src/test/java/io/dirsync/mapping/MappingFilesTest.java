@@ -62,6 +62,20 @@ class MappingFilesTest {
   }
 
   @Test
+  void theCompleteExampleInTheDocsLoadsAndMatchesTheSchema() throws IOException {
+    String doc = Files.readString(Path.of("docs/mapping.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\n(version: 1\n.*?)```", java.util.regex.Pattern.DOTALL).matcher(doc);
+    int examples = 0;
+    while (m.find()) {
+      examples++;
+      MappingLoader.parse("docs/mapping.md", m.group(1));
+      assertThat(validate(m.group(1))).isEmpty();
+    }
+    assertThat(examples).isPositive();
+    assertThat(Slugs.slugify("研发中心/平台部")).as("the slug quoted in the docs").isEqualTo("6a042b04");
+  }
+
+  @Test
   void theSchemaRefusesWhatTheLoaderRefuses() throws IOException {
     assertThat(validate("users: {externalId: id, fields: {mail: mail}}")).isNotEmpty();
     assertThat(validate("users: {externalId: {from: a, value: b}}")).isNotEmpty();
