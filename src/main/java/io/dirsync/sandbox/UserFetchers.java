@@ -23,6 +23,7 @@ final class UserFetchers {
                 Args.str(env, "sortBy"), Boolean.TRUE.equals(Args.bool(env, "excludeUsersInOrg"))
                         ? u -> s.members().nodesOf((String) u.get("id")).isEmpty() : u -> true));
         w.query("findUser", env -> s.users().find(criteria(env)));
+        w.query("userBatch", env -> userBatch(Args.strings(env, "ids"), Args.str(env, "type")));
         w.query("isUserExists", env -> s.users().exists(criteria(env)));
         w.query("archivedUsers", env -> s.users().archivedPage(Args.integer(env, "page"), Args.integer(env, "limit")));
         w.query("searchUser", env -> s.users().page(Args.integer(env, "page"), Args.integer(env, "limit"), null,
@@ -76,6 +77,26 @@ final class UserFetchers {
             Map<String, Object> node = s.orgs().node((String) castMap(env.getSource()).get("mainDepartmentId"));
             return node == null ? null : node.get("code");
         });
+    }
+
+    /** Like REST {@code users/batch}: at most 80 ids, unknown ones left out, input order, no duplicates. */
+    private List<Map<String, Object>> userBatch(List<String> ids, String type) {
+        String field = type == null ? "id" : type;
+        if (!List.of("id", "username", "email", "phone", "externalId").contains(field)) {
+            throw ApiException.invalid("type must be one of id, username, email, phone, externalId, got " + field);
+        }
+        if (ids.size() > UserRoutes.BATCH_LIMIT) {
+            throw new ApiException(ApiException.BATCH_TOO_LARGE,
+                    "one query may not exceed " + UserRoutes.BATCH_LIMIT + " users, got " + ids.size());
+        }
+        Map<Object, Map<String, Object>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            Map<String, Object> user = s.users().findBy(field, id);
+            if (user != null) {
+                found.putIfAbsent(user.get("id"), user);
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     private Map<String, Object> delete(List<String> ids) {

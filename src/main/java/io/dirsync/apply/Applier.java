@@ -1,0 +1,163 @@
+package io.dirsync.apply;
+
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.Failure;
+import io.dirsync.model.JournalEntry;
+import io.dirsync.model.Operation;
+import io.dirsync.model.OperationKind;
+import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.Plan;
+import io.dirsync.state.StateStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Executes a {@link Plan}: phase by phase (departments, groups and roles; users; memberships;
+ * blocks and deletes), each phase finished before the next starts, operations within a step run
+ * concurrently. Permanent errors fail one operation and the run goes on; a fatal error stops the
+ * run and the remaining operations are skipped. Every outcome is journaled as it completes.
+ * One {@code Applier} may apply several plans, one at a time.
+ */
+public final class Applier {
+
+  private final Directory directory;
+  private final StateStore state;
+  private final ApplySettings settings;
+  private final Clock clock;
+
+  public Applier(Directory directory, StateStore state, ApplySettings settings, Clock clock) {
+    this.directory = directory;
+    this.state = state;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies {@code plan}.
+   *
+   * @param knownDirectoryIds directory ids of users named by externalId (managed and found users)
+   * @param checkStaleness look the plan's targets up first and skip operations whose target changed
+   *     since the plan was made (for a saved plan)
+   */
+  public ApplyResult apply(String runId, String job, Plan plan, Map<ExternalId, String> knownDirectoryIds,
+      boolean checkStaleness, ApplyListener listener) {
+    CallPolicy calls = new CallPolicy("dirsync-" + job, settings);
+    Tally tally = new Tally(plan.operations().size(), listener);
+    ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>(knownDirectoryIds);
+    Optional<Staleness> staleness = Optional.empty();
+    if (checkStaleness) {
+      try {
+        Staleness loaded = Staleness.load(plan, directory, calls);
+        ids.putAll(loaded.directoryIds());
+        staleness = Optional.of(loaded);
+      } catch (DirectoryException e) {
+        tally.abort("the directory could not be read before applying: " + e.getMessage());
+      }
+    }
+    OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids);
+    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+    try {
+      for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally));
+    } finally {
+      pool.shutdownNow();
+    }
+    return tally.result();
+  }
+
+  private void runStep(Step step, ExecutorService pool, Task task) {
+    if (step.sequential()) {
+      step.operations().forEach(task::run);
+      return;
+    }
+    List<Future<?>> running = new ArrayList<>();
+    for (Operation op : step.operations()) running.add(pool.submit(() -> task.run(op)));
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        task.tally.abort("interrupted");
+      } catch (ExecutionException e) {
+        task.tally.abort("unexpected error: " + e.getCause());
+      }
+    }
+  }
+
+  /** Runs one operation and records its outcome. */
+  private final class Task {
+    private final String runId;
+    private final OperationRunner runner;
+    private final Optional<Staleness> staleness;
+    private final Tally tally;
+
+    Task(String runId, OperationRunner runner, Optional<Staleness> staleness, Tally tally) {
+      this.runId = runId;
+      this.runner = runner;
+      this.staleness = staleness;
+      this.tally = tally;
+    }
+
+    void run(Operation op) {
+      Optional<String> stopped = tally.abortReason();
+      if (stopped.isPresent()) {
+        record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
+        return;
+      }
+      Optional<String> stale = staleness.flatMap(s -> s.reason(op));
+      if (stale.isPresent()) {
+        record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        return;
+      }
+      try {
+        OperationRunner.Outcome outcome = runner.run(op);
+        record(op, outcome.outcome(), outcome.detail(), outcome.userFailures());
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
+        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
+        record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of());
+      } catch (RuntimeException e) {
+        record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of());
+      }
+    }
+
+    private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
+      state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+      tally.add(op, outcome, detail, userFailures);
+    }
+  }
+
+  /** A group of operations that may run together; steps run one after the other. */
+  record Step(List<Operation> operations, boolean sequential) {
+
+    /**
+     * Phase 0 creates groups and roles, then applies department changes one by one in plan order
+     * (the planner puts parents first and moves in depth order); phase 2 sets main departments only
+     * after memberships, since a main department must be one of the user's departments.
+     */
+    static List<Step> of(Plan plan) {
+      List<Step> steps = new ArrayList<>();
+      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_GROUP || k == OperationKind.CREATE_ROLE), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_DEPARTMENT || k == OperationKind.UPDATE_DEPARTMENT), true));
+      steps.add(new Step(select(plan, k -> k.phase() == 1), false));
+      steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), false));
+      steps.add(new Step(select(plan, k -> k.phase() == 3), false));
+      return steps;
+    }
+
+    private static List<Operation> select(Plan plan, java.util.function.Predicate<OperationKind> kinds) {
+      return plan.operations().stream().filter(op -> kinds.test(op.kind())).toList();
+    }
+  }
+
+}

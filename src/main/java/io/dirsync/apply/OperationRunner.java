@@ -1,0 +1,244 @@
+package io.dirsync.apply;
+
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.Failure;
+import io.dirsync.model.FieldChange;
+import io.dirsync.model.ManagedUser;
+import io.dirsync.model.Operation;
+import io.dirsync.model.OperationOutcome;
+import io.dirsync.state.StateStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Applies one operation: resolves users to directory ids, makes the calls through the
+ * {@link CallPolicy}, records managed users. Creates are never blindly repeated: after an attempt
+ * whose outcome is unknown, the next attempt first looks for what the lost one may have made.
+ * Throws {@link DirectoryException} when a call finally fails.
+ */
+final class OperationRunner {
+
+  /** How one operation ended; {@code userFailures} names users left out of a membership operation. */
+  record Outcome(OperationOutcome outcome, String detail, List<Failure> userFailures) {
+    static Outcome applied(String detail) {
+      return new Outcome(OperationOutcome.APPLIED, detail, List.of());
+    }
+  }
+
+  private static final Set<Integer> DUPLICATE_CODES = Set.of(2026, 2034, 2035);
+
+  private final Directory directory;
+  private final StateStore state;
+  private final CallPolicy calls;
+  private final Clock clock;
+  private final String job;
+  private final ConcurrentMap<ExternalId, String> ids;
+
+  OperationRunner(Directory directory, StateStore state, CallPolicy calls, Clock clock, String job, ConcurrentMap<ExternalId, String> ids) {
+    this.directory = directory;
+    this.state = state;
+    this.calls = calls;
+    this.clock = clock;
+    this.job = job;
+    this.ids = ids;
+  }
+
+  Outcome run(Operation op) {
+    if (op instanceof Operation.CreateUser c) return createUser(c.user());
+    if (op instanceof Operation.UpdateUser u) return updateUser(u);
+    if (op instanceof Operation.SetCustomData c) {
+      String id = require(c.externalId(), c.userId());
+      calls.run(() -> directory.setCustomData(id, values(c.changes())));
+      return Outcome.applied(c.changes().size() + " value(s) set");
+    }
+    if (op instanceof Operation.SetMainDepartment m) {
+      String id = require(m.externalId(), null);
+      calls.run(() -> directory.setMainDepartment(id, m.departmentCode()));
+      return Outcome.applied("main department " + m.departmentCode());
+    }
+    if (op instanceof Operation.BlockUser b) return block(b);
+    if (op instanceof Operation.DeleteUser d) {
+      String id = require(d.externalId(), d.userId());
+      calls.run(() -> directory.deleteUser(id));
+      state.forgetManaged(job, List.of(d.externalId()));
+      return Outcome.applied("deleted");
+    }
+    return runStructure(op);
+  }
+
+  /**
+   * Blocks a managed user. When the directory refuses because the user was deleted by hand, the
+   * user is forgotten instead of failing on every later run.
+   */
+  private Outcome block(Operation.BlockUser b) {
+    String id = require(b.externalId(), b.userId());
+    try {
+      calls.run(() -> directory.blockUser(id));
+    } catch (DirectoryException e) {
+      if (e.kind() != DirectoryException.Kind.PERMANENT || lookUpRetried(b.externalId()).isPresent()) throw e;
+      state.forgetManaged(job, List.of(b.externalId()));
+      return new Outcome(OperationOutcome.SKIPPED, "the user no longer exists in the directory; no longer managed", List.of());
+    }
+    remember(b.externalId(), id, Values.hash("blocked"), true);
+    return Outcome.applied("blocked and logged out");
+  }
+
+  private Optional<DirectoryUser> lookUpRetried(ExternalId id) {
+    return calls.call(() -> directory.findByExternalId(id, Set.of()));
+  }
+
+  private Outcome runStructure(Operation op) {
+    if (op instanceof Operation.CreateDepartment d) {
+      createOnce(() -> calls.limit(directory::listDepartments).stream().anyMatch(x -> x.code().equals(d.code())),
+          () -> directory.createDepartment(d.code(), d.name(), d.parentCode()));
+      return Outcome.applied("created under " + (d.parentCode() == null ? "the root" : d.parentCode()));
+    }
+    if (op instanceof Operation.UpdateDepartment d) {
+      if (!d.name().equals(d.previousName())) calls.run(() -> directory.renameDepartment(d.code(), d.name()));
+      if (!java.util.Objects.equals(d.parentCode(), d.previousParentCode())) {
+        calls.run(() -> directory.moveDepartment(d.code(), d.parentCode()));
+      }
+      return Outcome.applied("renamed/moved");
+    }
+    if (op instanceof Operation.CreateGroup g) {
+      createOnce(() -> calls.limit(directory::listGroups).stream().anyMatch(x -> x.code().equals(g.code())),
+          () -> directory.createGroup(g.code(), g.name()));
+      return Outcome.applied("created");
+    }
+    if (op instanceof Operation.CreateRole r) {
+      createOnce(() -> calls.limit(() -> directory.listRoles(r.role().namespace())).contains(r.role()),
+          () -> directory.createRole(r.role()));
+      return Outcome.applied("created");
+    }
+    return memberships(op);
+  }
+
+  private Outcome memberships(Operation op) {
+    if (op instanceof Operation.AddToGroup a) return members(op, a.users(), "added to group " + a.groupCode(), x -> directory.addGroupMembers(a.groupCode(), x));
+    if (op instanceof Operation.RemoveFromGroup r) return members(op, r.users(), "removed from group " + r.groupCode(), x -> directory.removeGroupMembers(r.groupCode(), x));
+    if (op instanceof Operation.AssignRole a) return members(op, a.users(), "assigned role " + a.role(), x -> directory.assignRole(a.role(), x));
+    if (op instanceof Operation.RevokeRole r) return members(op, r.users(), "revoked role " + r.role(), x -> directory.revokeRole(r.role(), x));
+    if (op instanceof Operation.AddToDepartment a) return members(op, a.users(), "added to department " + a.departmentCode(), x -> directory.addDepartmentMembers(a.departmentCode(), x));
+    if (op instanceof Operation.RemoveFromDepartment r) return members(op, r.users(), "removed from department " + r.departmentCode(), x -> directory.removeDepartmentMembers(r.departmentCode(), x));
+    throw new IllegalArgumentException("unknown operation " + op.kind());
+  }
+
+  private Outcome createUser(DesiredUser user) {
+    boolean[] found = {false};
+    DirectoryUser created = createOrFind(user, found);
+    ids.put(user.externalId(), created.id());
+    remember(user.externalId(), created.id(), Values.hash(user), false);
+    Map<String, Object> drift = found[0] ? Values.differences(user, created) : Map.of();
+    if (!drift.isEmpty()) calls.call(() -> directory.updateUser(created.id(), drift));
+    if (!user.customData().isEmpty()) calls.run(() -> directory.setCustomData(created.id(), user.customData()));
+    return Outcome.applied(found[0]
+        ? "found " + created.id() + " after an unanswered create" + (drift.isEmpty() ? "" : "; fixed " + new java.util.TreeSet<>(drift.keySet()))
+        : "created " + created.id());
+  }
+
+  /** Creates the user; after an attempt with an unknown outcome (or a duplicate on a retry), looks it up first. */
+  private DirectoryUser createOrFind(DesiredUser user, boolean[] found) {
+    boolean[] uncertain = {false};
+    int[] attempts = {0};
+    return calls.retry(() -> {
+      boolean retrying = attempts[0]++ > 0;
+      if (uncertain[0]) {
+        Optional<DirectoryUser> existing = lookUp(user.externalId());
+        if (existing.isPresent()) {
+          found[0] = true;
+          return existing.get();
+        }
+      }
+      try {
+        return calls.limit(() -> directory.createUser(user));
+      } catch (DirectoryException e) {
+        if (e.outcomeUnknown()) uncertain[0] = true;
+        if (retrying && DUPLICATE_CODES.contains(e.code())) {
+          Optional<DirectoryUser> existing = lookUp(user.externalId());
+          if (existing.isPresent()) {
+            found[0] = true;
+            return existing.get();
+          }
+        }
+        throw e;
+      }
+    });
+  }
+
+  private Optional<DirectoryUser> lookUp(ExternalId id) {
+    return calls.limit(() -> directory.findByExternalId(id, Set.of()));
+  }
+
+  /** A create that is not repeated when a lost attempt already made it. */
+  private void createOnce(BooleanSupplier exists, Runnable create) {
+    boolean[] uncertain = {false};
+    calls.retry(() -> {
+      if (uncertain[0] && exists.getAsBoolean()) return null;
+      try {
+        calls.limit(() -> {
+          create.run();
+          return null;
+        });
+        return null;
+      } catch (DirectoryException e) {
+        if (e.outcomeUnknown()) uncertain[0] = true;
+        throw e;
+      }
+    });
+  }
+
+  private Outcome updateUser(Operation.UpdateUser u) {
+    String id = require(u.externalId(), u.userId());
+    Map<String, Object> changes = values(u.changes());
+    calls.call(() -> directory.updateUser(id, changes));
+    remember(u.externalId(), id, Values.hash(changes), false);
+    return Outcome.applied(u.changes().size() + " field(s) updated");
+  }
+
+  private Outcome members(Operation op, List<ExternalId> users, String what, Consumer<List<String>> call) {
+    List<String> resolved = new ArrayList<>();
+    List<Failure> missing = new ArrayList<>();
+    for (ExternalId user : users) {
+      String id = ids.get(user);
+      if (id != null) resolved.add(id);
+      else missing.add(new Failure(op.kind(), user.value(), "not " + what + ": the user has no directory id (its create failed or it is gone)"));
+    }
+    if (resolved.isEmpty()) {
+      return new Outcome(OperationOutcome.FAILED, "no user of the operation has a directory id", missing);
+    }
+    calls.run(() -> call.accept(resolved));
+    String detail = resolved.size() + " user(s) " + what + (missing.isEmpty() ? "" : "; " + missing.size() + " left out");
+    return new Outcome(OperationOutcome.APPLIED, detail, missing);
+  }
+
+  private String require(ExternalId user, String known) {
+    String id = known != null ? known : ids.get(user);
+    if (id == null) {
+      throw new DirectoryException(DirectoryException.Kind.PERMANENT, 0, 0,
+          "user " + user + " has no directory id (its create failed or it is gone)", null);
+    }
+    return id;
+  }
+
+  private void remember(ExternalId user, String id, String hash, boolean removed) {
+    state.saveManaged(job, List.of(new ManagedUser(user, id, hash, removed, clock.instant())));
+  }
+
+  private static Map<String, Object> values(List<FieldChange> changes) {
+    Map<String, Object> out = new HashMap<>();
+    changes.forEach(c -> out.put(c.field(), c.after()));
+    return out;
+  }
+}

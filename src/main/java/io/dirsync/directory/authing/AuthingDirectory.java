@@ -1,0 +1,251 @@
+package io.dirsync.directory.authing;
+
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryDepartment;
+import io.dirsync.model.DirectoryGroup;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.RoleRef;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Directory} port over Authing's v2 management API. Look-ups by externalId take one
+ * {@code userBatch} call per 80 users, memberships and custom data included. Departments live in
+ * one managed org found by its code (created on the first department write). Thread-safe.
+ */
+public final class AuthingDirectory implements Directory {
+  /** The managed org's code when none is configured. */
+  public static final String DEFAULT_ORG_CODE = "dirsync";
+  private static final int PAGE = 100;
+
+  private final AuthingManagementClient client;
+  private final ManagedOrg org;
+  private final UdfKeys udfKeys;
+  private final RoleNamespaces namespaces;
+
+  /** Uses {@code client} (closed with this directory) and the org whose root code is {@code orgCode}. */
+  public AuthingDirectory(AuthingManagementClient client, String orgCode) {
+    if (orgCode == null || orgCode.isBlank()) throw new IllegalArgumentException("the managed org code must not be empty");
+    this.client = client;
+    this.org = new ManagedOrg(client.org(), orgCode);
+    this.udfKeys = new UdfKeys(client.udf());
+    this.namespaces = new RoleNamespaces(client.acl());
+  }
+
+  /** A directory on a new client for {@code config}, managing departments in org {@code orgCode} (null = {@value #DEFAULT_ORG_CODE}). */
+  public static AuthingDirectory create(AuthingConfig config, String orgCode, Clock clock) {
+    return new AuthingDirectory(new AuthingManagementClient(config, clock), orgCode == null ? DEFAULT_ORG_CODE : orgCode);
+  }
+
+  /** The client underneath, for calls the port does not offer. */
+  public AuthingManagementClient client() {
+    return client;
+  }
+
+  @Override
+  public List<DirectoryUser> findByExternalIds(Collection<ExternalId> ids, boolean memberships, Set<String> roleNamespaces) {
+    if (ids.isEmpty()) return List.of();
+    if (ids.size() > MAX_LOOKUP_BATCH) {
+      throw Errors.invalid("findByExternalIds", "at most " + MAX_LOOKUP_BATCH + " externalIds per look-up, got " + ids.size());
+    }
+    List<String> values = ids.stream().map(ExternalId::value).distinct().toList();
+    if (!memberships) {
+      return client.users().batch(values, BatchType.EXTERNAL_ID, true).stream()
+          .map(u -> UserMapping.toDirectory(u, false, null)).toList();
+    }
+    List<User> users = client.users().batchWithMemberships(values, BatchType.EXTERNAL_ID, roleNamespaces);
+    boolean anyDepartment = users.stream().anyMatch(u -> !u.memberships().departments().isEmpty());
+    String orgId = anyDepartment ? org.existingId().orElse(null) : null;
+    return users.stream().map(u -> UserMapping.toDirectory(u, true, orgId)).toList();
+  }
+
+  @Override
+  public Optional<DirectoryUser> findByExternalId(ExternalId id, Set<String> roleNamespaces) {
+    return findByExternalIds(List.of(id), true, roleNamespaces).stream().findFirst();
+  }
+
+  @Override
+  public DirectoryUser createUser(DesiredUser user) {
+    UserMapping.CreatePlan plan;
+    try {
+      plan = UserMapping.create(user);
+    } catch (IllegalArgumentException e) {
+      throw Errors.invalid("createUser", "user " + user.externalId() + ": " + e.getMessage());
+    }
+    User created = client.users().create(plan.create(), plan.keepPassword(), false);
+    if (!plan.followUp().isEmpty()) created = client.users().update(created.id(), plan.followUp());
+    return UserMapping.toDirectory(created, false, null);
+  }
+
+  @Override
+  public DirectoryUser updateUser(String userId, Map<String, Object> changes) {
+    UserInput input;
+    try {
+      input = UserInput.forUpdate(changes);
+    } catch (IllegalArgumentException e) {
+      throw Errors.invalid("updateUser", "user " + userId + ": " + e.getMessage());
+    }
+    return UserMapping.toDirectory(client.users().update(userId, input), false, null);
+  }
+
+  @Override
+  public void setCustomData(String userId, Map<String, Object> values) {
+    Map<String, Object> set = new LinkedHashMap<>();
+    List<String> removed = new ArrayList<>();
+    values.forEach((k, v) -> {
+      if (v == null) removed.add(k);
+      else set.put(k, v);
+    });
+    set.forEach(udfKeys::ensure);
+    if (!set.isEmpty()) client.users().setUdfValue(userId, set);
+    removed.forEach(k -> client.users().removeUdfValue(userId, k));
+  }
+
+  @Override
+  public void blockUser(String userId) {
+    client.users().update(userId, UserInput.forUpdate(Map.of("blocked", true)));
+    client.users().kick(List.of(userId));
+  }
+
+  @Override
+  public void deleteUser(String userId) {
+    try {
+      client.users().delete(userId);
+    } catch (AuthingException e) {
+      if (e.code() != Errors.USER_NOT_FOUND) throw e;
+    }
+  }
+
+  @Override
+  public List<DirectoryGroup> listGroups() {
+    List<DirectoryGroup> out = new ArrayList<>();
+    pages(page -> client.groups().list(page, PAGE), g -> out.add(new DirectoryGroup(g.code(), g.name(), g.description())));
+    return out;
+  }
+
+  @Override
+  public void createGroup(String code, String name) {
+    client.groups().create(code, name == null || name.isBlank() ? code : name, null);
+  }
+
+  @Override
+  public void addGroupMembers(String groupCode, Collection<String> userIds) {
+    chunks(userIds, chunk -> client.groups().addUsers(groupCode, chunk));
+  }
+
+  @Override
+  public void removeGroupMembers(String groupCode, Collection<String> userIds) {
+    chunks(userIds, chunk -> client.groups().removeUsers(groupCode, chunk));
+  }
+
+  @Override
+  public List<RoleRef> listRoles(String namespace) {
+    List<RoleRef> out = new ArrayList<>();
+    pages(page -> client.roles().list(namespace, page, PAGE), r -> out.add(new RoleRef(r.namespace() == null ? namespace : r.namespace(), r.code())));
+    return out;
+  }
+
+  @Override
+  public void createRole(RoleRef role) {
+    namespaces.ensure(role.namespace());
+    client.roles().create(role.namespace(), role.code(), null);
+  }
+
+  @Override
+  public void assignRole(RoleRef role, Collection<String> userIds) {
+    chunks(userIds, chunk -> client.roles().addUsers(role.namespace(), role.code(), chunk));
+  }
+
+  @Override
+  public void revokeRole(RoleRef role, Collection<String> userIds) {
+    chunks(userIds, chunk -> client.roles().removeUsers(role.namespace(), role.code(), chunk));
+  }
+
+  @Override
+  public List<DirectoryDepartment> listDepartments() {
+    return org.departments();
+  }
+
+  @Override
+  public DirectoryDepartment createDepartment(String code, String name, String parentCode) {
+    return org.create(code, name, parentCode);
+  }
+
+  @Override
+  public void renameDepartment(String code, String name) {
+    org.rename(code, name);
+  }
+
+  @Override
+  public void moveDepartment(String code, String newParentCode) {
+    org.move(code, newParentCode);
+  }
+
+  @Override
+  public void addDepartmentMembers(String departmentCode, Collection<String> userIds) {
+    if (userIds.isEmpty()) return;
+    String nodeId = org.nodeId(departmentCode);
+    chunks(userIds, chunk -> client.org().addMembers(nodeId, chunk));
+  }
+
+  @Override
+  public void removeDepartmentMembers(String departmentCode, Collection<String> userIds) {
+    if (userIds.isEmpty()) return;
+    String nodeId = org.nodeId(departmentCode);
+    chunks(userIds, chunk -> client.org().removeMembers(nodeId, chunk));
+  }
+
+  @Override
+  public void setMainDepartment(String userId, String departmentCode) {
+    client.org().setMainDepartment(userId, departmentCode == null ? null : org.nodeId(departmentCode));
+  }
+
+  @Override
+  public Map<String, Long> callCounts() {
+    return client.callCounts();
+  }
+
+  @Override
+  public void checkAccess() {
+    try {
+      client.checkAccess();
+    } catch (AuthingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new AuthingException(DirectoryException.Kind.FATAL, "accessToken", 0, 0, -1,
+          "cannot check access to Authing: " + e.getClass().getSimpleName(), null);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private static <T> void pages(java.util.function.IntFunction<Paginated<T>> fetch, Consumer<T> each) {
+    Set<Integer> guard = new HashSet<>();
+    for (int page = 1; guard.add(page); page++) {
+      Paginated<T> p = fetch.apply(page);
+      p.list().forEach(each);
+      if (p.list().size() < PAGE || (long) page * PAGE >= p.totalCount()) return;
+    }
+  }
+
+  private static void chunks(Collection<String> ids, Consumer<List<String>> call) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int i = 0; i < all.size(); i += MAX_LOOKUP_BATCH) {
+      call.accept(all.subList(i, Math.min(all.size(), i + MAX_LOOKUP_BATCH)));
+    }
+  }
+}

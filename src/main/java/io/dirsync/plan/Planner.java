@@ -1,0 +1,102 @@
+package io.dirsync.plan;
+
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.FieldChange;
+import io.dirsync.model.ManagedUser;
+import io.dirsync.model.Operation;
+import io.dirsync.model.Plan;
+import io.dirsync.model.SkippedEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The diff: desired state + what the directory holds + what the state store remembers → a
+ * {@link Plan}. Pure and deterministic: the same input gives the same plan, operations in apply
+ * order and sorted within each kind. Stateless and thread-safe.
+ */
+public final class Planner {
+
+  public Plan plan(PlanInput in) {
+    Map<ExternalId, DesiredUser> desired = new TreeMap<>();
+    in.desired().users().forEach(u -> desired.putIfAbsent(u.externalId(), u));
+    Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
+
+    DepartmentPlanner.Result departments = DepartmentPlanner.plan(in.desired().departments(), in.departments());
+    Catalog catalog = new Catalog(in, desired.values(), departments);
+    List<Operation> ops = new ArrayList<>(departments.operations());
+    ops.addAll(catalog.creates());
+
+    MembershipDiff memberships = new MembershipDiff(catalog);
+    int unchanged = 0;
+    for (DesiredUser want : desired.values()) {
+      DirectoryUser have = found.get(want.externalId());
+      if (have == null) {
+        ops.add(new Operation.CreateUser(UserDiff.forCreate(want)));
+        memberships.add(want, null);
+      } else {
+        boolean changed = diffExisting(want, have, in.managed().get(want.externalId()), ops);
+        changed |= memberships.add(want, have);
+        if (!changed) unchanged++;
+      }
+    }
+    ops.addAll(memberships.operations());
+    ops.addAll(removals(in, desired));
+
+    List<SkippedEntry> skipped = new ArrayList<>(in.desired().skipped());
+    skipped.addAll(departments.skipped());
+    skipped.addAll(catalog.skipped());
+    return new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped);
+  }
+
+  /**
+   * The desired users the directory already holds, as the state store should remember them:
+   * users found by externalId but not yet managed are adopted; known ones get their directory id
+   * and last-seen time refreshed, keeping their applied hash and removed flag.
+   */
+  public List<ManagedUser> matchedUsers(PlanInput in) {
+    Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
+    List<ManagedUser> out = new ArrayList<>();
+    for (DesiredUser want : in.desired().users()) {
+      DirectoryUser have = found.get(want.externalId());
+      if (have == null) continue;
+      ManagedUser known = in.managed().get(want.externalId());
+      out.add(known == null
+          ? new ManagedUser(want.externalId(), have.id(), null, false, in.createdAt())
+          : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed(), in.createdAt()));
+    }
+    return out.stream().distinct().sorted((a, b) -> a.externalId().compareTo(b.externalId())).toList();
+  }
+
+  private static Map<ExternalId, DirectoryUser> foundByExternalId(PlanInput in) {
+    Map<ExternalId, DirectoryUser> found = new TreeMap<>();
+    in.found().stream().filter(u -> u.externalId() != null).forEach(u -> found.putIfAbsent(u.externalId(), u));
+    return found;
+  }
+
+  /** Adds field and custom-data updates for an existing user; returns whether there were any. */
+  private static boolean diffExisting(DesiredUser want, DirectoryUser have, ManagedUser managed, List<Operation> ops) {
+    List<FieldChange> fields = UserDiff.fieldChanges(want, have, managed);
+    List<FieldChange> custom = UserDiff.customDataChanges(want, have);
+    if (!fields.isEmpty()) ops.add(new Operation.UpdateUser(want.externalId(), have.id(), fields));
+    if (!custom.isEmpty()) ops.add(new Operation.SetCustomData(want.externalId(), have.id(), custom));
+    return !fields.isEmpty() || !custom.isEmpty();
+  }
+
+  /** Managed users gone from the source; already-removed users are not blocked again. */
+  private static List<Operation> removals(PlanInput in, Map<ExternalId, DesiredUser> desired) {
+    List<Operation> ops = new ArrayList<>();
+    new TreeMap<>(in.managed()).forEach((id, m) -> {
+      if (desired.containsKey(id)) return;
+      switch (in.removalAction()) {
+        case BLOCK -> { if (!m.removed()) ops.add(new Operation.BlockUser(id, m.directoryId())); }
+        case DELETE -> ops.add(new Operation.DeleteUser(id, m.directoryId()));
+        case NONE -> { }
+      }
+    });
+    return ops;
+  }
+}
