@@ -87,8 +87,8 @@ final class Session implements io.dirsync.mapping.MappingSession {
     EntryContext context = Contexts.of(entry, r.base());
     if (!included(r, context)) return;
     String code = code(r, context);
-    String name = r.name() == null ? dn.leafValue() : optional(r.name(), context);
-    if (name == null || name.isBlank()) throw new MappingFailure(r.code().name().replace(".code", ".name"), "no name");
+    String name = optional(r.name(), context);
+    if (name == null) name = dn.leafValue();
     FoundDepartment earlier = departments.get(code);
     if (earlier != null) throw duplicate(r, "department", code, earlier.dn());
     departments.put(code, new FoundDepartment(code, name, entry.dn(), dn));
