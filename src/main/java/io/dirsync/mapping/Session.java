@@ -49,6 +49,9 @@ final class Session implements io.dirsync.mapping.MappingSession {
       else acceptDepartment(entry);
     } catch (MappingFailure e) {
       skipped.add(new SkippedEntry(entry.dn(), e.rule() == null ? "mapping" : e.rule(), e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      // a value the model refuses (the rules above should already prevent it): skip, never abort the run
+      skipped.add(new SkippedEntry(entry.dn(), "mapping", e.getMessage()));
     }
   }
 
@@ -88,7 +91,8 @@ final class Session implements io.dirsync.mapping.MappingSession {
     if (!included(r, context)) return;
     String code = code(r, context);
     String name = optional(r.name(), context);
-    if (name == null) name = dn.leafValue();
+    if (name == null || name.isBlank()) name = dn.leafValue();
+    if (name == null || name.isBlank()) name = code;
     FoundDepartment earlier = departments.get(code);
     if (earlier != null) throw duplicate(r, "department", code, earlier.dn());
     departments.put(code, new FoundDepartment(code, name, entry.dn(), dn));
