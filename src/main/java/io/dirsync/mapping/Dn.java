@@ -32,6 +32,10 @@ record Dn(List<Rdn> rdnsLeafFirst) {
     StringBuilder out = new StringBuilder();
     for (Rdn rdn : rdnsLeafFirst) {
       if (out.length() > 0) out.append(',');
+      if (rdn.size() > 1) {
+        out.append(rdn.toString().toLowerCase(Locale.ROOT)); // multi-valued RDN: Rdn keeps its parts sorted
+        continue;
+      }
       out.append(rdn.getType().toLowerCase(Locale.ROOT)).append('=')
           .append(String.valueOf(rdn.getValue()).trim().toLowerCase(Locale.ROOT));
     }

@@ -9,7 +9,12 @@ record Rules(UserRules users, GroupRules groups, RoleRules roles, DepartmentRule
 
   /** Which user entries are in scope, and how each becomes a user. include/exclude/password may be null. */
   record UserRules(Expr include, Expr exclude, ValueRule externalId, List<FieldRule> fields,
-      List<CustomRule> customData, PasswordRule password) {}
+      List<CustomRule> customData, PasswordRule password) {
+    UserRules {
+      fields = List.copyOf(fields);
+      customData = List.copyOf(customData);
+    }
+  }
 
   record FieldRule(String field, ValueRule rule, TargetFields.Type type, FieldPolicy policy, boolean required) {}
 
@@ -29,9 +34,17 @@ record Rules(UserRules users, GroupRules groups, RoleRules roles, DepartmentRule
     static final GroupRules NONE = new GroupRules(false, null, null);
   }
 
-  record RoleRule(String name, Expr when, List<RoleRef> roles) {}
+  record RoleRule(String name, Expr when, List<RoleRef> roles) {
+    RoleRule {
+      roles = List.copyOf(roles);
+    }
+  }
 
   record RoleRules(boolean createMissing, List<RoleRule> rules) {
+    RoleRules {
+      rules = List.copyOf(rules);
+    }
+
     static final RoleRules NONE = new RoleRules(false, List.of());
   }
 

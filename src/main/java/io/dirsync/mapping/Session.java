@@ -49,6 +49,9 @@ final class Session implements io.dirsync.mapping.MappingSession {
       else acceptDepartment(entry);
     } catch (MappingFailure e) {
       skipped.add(new SkippedEntry(entry.dn(), e.rule() == null ? "mapping" : e.rule(), e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      // a value the model refuses (the rules above should already prevent it): skip, never abort the run
+      skipped.add(new SkippedEntry(entry.dn(), "mapping", e.getMessage()));
     }
   }
 
@@ -87,8 +90,9 @@ final class Session implements io.dirsync.mapping.MappingSession {
     EntryContext context = Contexts.of(entry, r.base());
     if (!included(r, context)) return;
     String code = code(r, context);
-    String name = r.name() == null ? dn.leafValue() : optional(r.name(), context);
-    if (name == null || name.isBlank()) throw new MappingFailure(r.code().name().replace(".code", ".name"), "no name");
+    String name = optional(r.name(), context);
+    if (name == null || name.isBlank()) name = dn.leafValue();
+    if (name == null || name.isBlank()) name = code;
     FoundDepartment earlier = departments.get(code);
     if (earlier != null) throw duplicate(r, "department", code, earlier.dn());
     departments.put(code, new FoundDepartment(code, name, entry.dn(), dn));

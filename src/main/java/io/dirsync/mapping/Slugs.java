@@ -15,7 +15,7 @@ final class Slugs {
    * Lower-case ASCII letters and digits separated by single dashes; accents are dropped
    * ({@code Zürich} → {@code zurich}). When letters that have no ASCII form (Chinese, Cyrillic…) are
    * dropped, an 8-character hash of the whole text is appended so that different names still get
-   * different, stable codes ({@code 研发中心/平台部} → {@code 3f1c0a9b}).
+   * different, stable codes ({@code 研发中心/平台部} → {@code 6a042b04}).
    */
   static String slugify(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);

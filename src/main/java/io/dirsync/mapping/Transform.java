@@ -20,7 +20,7 @@ interface Transform {
       List<Object> out = new ArrayList<>(values.size());
       for (Object value : values) {
         Object result = function.apply(value);
-        if (result != null && !"".equals(result)) out.add(result);
+        if (result != null && !(result instanceof String text && text.isBlank())) out.add(result);
       }
       return out;
     };

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * How one value is computed: a source (an attribute, a template, a constant or an expression)
- * followed by a chain of transforms. Empty strings count as no value.
+ * followed by a chain of transforms. Empty and blank strings count as no value.
  *
  * @param name the rule's name in reports, e.g. {@code users.email}
  * @param attributes the source attributes the rule reads
@@ -62,7 +62,7 @@ record ValueRule(String name, Source source, List<Transform> transforms, Set<Str
     List<Object> out = new ArrayList<>(values.size());
     for (Object v : values) {
       if (v == null) continue;
-      if (v instanceof String s && s.isEmpty()) continue;
+      if (v instanceof String s && s.isBlank()) continue;
       out.add(v);
     }
     return out;
