@@ -94,7 +94,7 @@ class ConfigLoaderTest {
           assertThat(lines).containsExactlyInAnyOrder(
               file + ":3:5: unknown key 'colour' in jobs[0]; expected one of [apply, mapping, name, removal, schedule, source, target, timeZone]",
               file + ":2:5: missing required key 'mapping' in jobs[0]",
-              file + ":12:20: jobs[0].apply.concurrency must be a whole number, not 'lots'");
+              file + ":13:20: jobs[0].apply.concurrency must be a whole number, not 'lots'");
         });
   }
 
