@@ -53,7 +53,7 @@ class CommandLineTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
-        .contains(config + ":6:46: jobs[0].source.users.scope must be one of [one, sub], not 'everything'")
+        .contains(config + ":6:52: jobs[0].source.users.scope must be one of [one, sub], not 'everything'")
         .contains(config + ":8:55: unknown key 'colour' in jobs[0].target");
   }
 
