@@ -167,9 +167,14 @@ public final class UsersApi {
     return new Paginated<>(data.path("totalCount").asInt(list.size()), list);
   }
 
-  /** The org paths of each of the user's departments, as the server returns them (untyped). */
-  public JsonNode listOrgs(String userId) {
-    return t.rest("GET /api/v2/users/{id}/orgs", "GET", "/api/v2/users/" + segment(userId) + "/orgs", Map.of(), null);
+  /**
+   * One path per department membership: the org object ({@code type: "org"}) followed by the nodes
+   * from the root down ({@code type: "node"}), as plain maps (the server leaves them untyped).
+   */
+  public List<List<Map<String, Object>>> listOrgs(String userId) {
+    JsonNode data = t.rest("GET /api/v2/users/{id}/orgs", "GET", "/api/v2/users/" + segment(userId) + "/orgs", Map.of(), null);
+    return Read.list(data, path -> Read.list(path, item -> t.json().convertValue(item,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {})));
   }
 
   // --- the user's groups, roles, departments and resources
