@@ -108,17 +108,6 @@ class AuthingDirectoryTest extends SandboxTestBase {
   }
 
   @Test
-  void anUpdateWithANullValueClearsTheField() {
-    String id = directory.createUser(DesiredUser.of(ExternalId.of("e1"), Map.of("username", "a", "nickname", "Al"))).id();
-    java.util.HashMap<String, Object> changes = new java.util.HashMap<>();
-    changes.put("nickname", null);
-
-    directory.updateUser(id, changes);
-
-    assertThat(directory.findByExternalId(ExternalId.of("e1"), Set.of()).orElseThrow().fields()).doesNotContainKey("nickname");
-  }
-
-  @Test
   void customDataKeysAreDefinedOnceWithTheTypeOfTheirFirstValue() {
     String a = create("e1");
     String b = create("e2");
