@@ -100,6 +100,13 @@ final class Transport implements AutoCloseable {
     return value == null ? NullNode.getInstance() : value;
   }
 
+  /** Like {@link #graphql}, for root fields that must answer an object (created or changed entities). */
+  JsonNode graphqlObject(String rootField, String document, Map<String, ?> variables) {
+    JsonNode value = graphql(rootField, document, variables);
+    if (!value.isObject()) throw errors.malformed(rootField, 200, "no " + rootField + " object in the answer");
+    return value;
+  }
+
   /**
    * The {@code data} of a REST call. {@code route} names it in counts and errors (e.g.
    * {@code GET /api/v2/users/{id}}); a list value in {@code query} repeats its key.

@@ -36,13 +36,13 @@ public final class UsersApi {
   public User create(UserInput input, boolean keepPassword, boolean resetPasswordOnFirstLogin) {
     Vars vars = Vars.of("userInfo", input.wire(passwords::encrypt)).put("keepPassword", keepPassword)
         .put("resetPasswordOnFirstLogin", resetPasswordOnFirstLogin);
-    return Read.user(t.graphql("createUser", Gql.CREATE_USER, vars.map()));
+    return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER, vars.map()));
   }
 
   /** Changes exactly the fields of {@code input}. */
   public User update(String userId, UserInput input) {
     if (input.isEmpty()) throw Errors.invalid("updateUser", "nothing to update");
-    return Read.user(t.graphql("updateUser", Gql.UPDATE_USER, Vars.of("id", userId).put("input", input.wire(passwords::encrypt)).map()));
+    return Read.user(t.graphqlObject("updateUser", Gql.UPDATE_USER, Vars.of("id", userId).put("input", input.wire(passwords::encrypt)).map()));
   }
 
   /** The user, or empty when unknown or deleted. */
