@@ -87,6 +87,23 @@ public abstract class DirectoryContract {
   }
 
   @Test
+  void aNullValueInAnUpdateClearsTheField() {
+    Directory d = directory();
+    DesiredUser desired = user("e-1", "alice");
+    Map<String, Object> fields = new LinkedHashMap<>(desired.fields());
+    fields.put("nickname", "Al");
+    DirectoryUser created = d.createUser(desired.withFields(fields));
+    Map<String, Object> changes = new LinkedHashMap<>();
+    changes.put("nickname", null);
+
+    d.updateUser(created.id(), changes);
+
+    DirectoryUser after = find(d, "e-1", DEFAULT_NS);
+    assertThat(after.fields()).doesNotContainKey("nickname");
+    assertThat(after.field("username")).isEqualTo("alice");
+  }
+
+  @Test
   void creatingASecondUserWithTheSameExternalIdIsAPermanentFailure() {
     Directory d = directory();
     d.createUser(user("e-1", "alice"));
@@ -115,6 +132,7 @@ public abstract class DirectoryContract {
     assertThat(find(d, "e-2", DEFAULT_NS).groups()).isEmpty();
   }
 
+  /** Creating a role in a namespace the directory does not hold yet creates the namespace. */
   @Test
   void rolesInSeveralNamespacesShowInLookUps() {
     Directory d = directory();

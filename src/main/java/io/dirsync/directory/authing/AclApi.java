@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Permission namespaces (REST {@code /api/v2/resource-namespace/{userPoolId}}). Thread-safe. */
 public final class AclApi {
-  private static final String ROUTE = "/api/v2/resource-namespace/{userPoolId}";
+  private static final String ROUTE = "/api/v2/resource-namespace/{pool}";
 
   private final Transport t;
 

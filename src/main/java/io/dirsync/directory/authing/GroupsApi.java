@@ -14,7 +14,7 @@ public final class GroupsApi {
   }
 
   public Group create(String code, String name, String description) {
-    return Read.group(t.graphql("createGroup", Gql.CREATE_GROUP, Vars.of("code", code).put("name", name).put("description", description).map()));
+    return Read.group(t.graphqlObject("createGroup", Gql.CREATE_GROUP, Vars.of("code", code).put("name", name).put("description", description).map()));
   }
 
   /** The group, or empty when there is none with that code. */
@@ -30,7 +30,7 @@ public final class GroupsApi {
   /** Changes name and/or description, and renames to {@code newCode} when given (nulls keep values). */
   public Group update(String code, String name, String description, String newCode) {
     Vars vars = Vars.of("code", code).put("name", name).put("description", description).put("newCode", newCode);
-    return Read.group(t.graphql("updateGroup", Gql.UPDATE_GROUP, vars.map()));
+    return Read.group(t.graphqlObject("updateGroup", Gql.UPDATE_GROUP, vars.map()));
   }
 
   /** Deletes the group; an unknown code is an error. */

@@ -15,7 +15,7 @@ public final class OrgApi {
 
   /** Creates an org with one root node named {@code name} with code {@code code}. */
   public Org create(String name, String code, String description) {
-    return Read.org(t.graphql("createOrg", Gql.CREATE_ORG, Vars.of("name", name).put("code", code).put("description", description).map()));
+    return Read.org(t.graphqlObject("createOrg", Gql.CREATE_ORG, Vars.of("name", name).put("code", code).put("description", description).map()));
   }
 
   public CommonMessage delete(String orgId) {
@@ -35,13 +35,13 @@ public final class OrgApi {
   /** Adds a node under {@code parentNodeId} (the root when null). */
   public Node addNode(String orgId, String parentNodeId, String name, String code, String description) {
     Vars vars = Vars.of("orgId", orgId).put("parentNodeId", parentNodeId).put("name", name).put("description", description).put("code", code);
-    return Read.node(t.graphql("addNodeV2", Gql.ADD_NODE, vars.map()));
+    return Read.node(t.graphqlObject("addNodeV2", Gql.ADD_NODE, vars.map()));
   }
 
   /** Changes name, code and/or description (nulls keep values). */
   public Node updateNode(String nodeId, String name, String code, String description) {
     Vars vars = Vars.of("id", nodeId).put("name", name).put("code", code).put("description", description);
-    return Read.node(t.graphql("updateNode", Gql.UPDATE_NODE, vars.map()));
+    return Read.node(t.graphqlObject("updateNode", Gql.UPDATE_NODE, vars.map()));
   }
 
   /** Deletes the node and all its descendants. */
@@ -52,7 +52,7 @@ public final class OrgApi {
   /** Moves the node under {@code targetParentId}; returns the org as it is afterwards. */
   public Org moveNode(String orgId, String nodeId, String targetParentId) {
     Vars vars = Vars.of("orgId", orgId).put("nodeId", nodeId).put("targetParentId", targetParentId);
-    return Read.org(t.graphql("moveNode", Gql.MOVE_NODE, vars.map()));
+    return Read.org(t.graphqlObject("moveNode", Gql.MOVE_NODE, vars.map()));
   }
 
   public Optional<Node> nodeById(String nodeId) {

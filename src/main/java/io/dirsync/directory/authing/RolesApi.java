@@ -15,7 +15,7 @@ public final class RolesApi {
 
   public Role create(String namespace, String code, String description) {
     Vars vars = Vars.of("namespace", namespace).put("code", code).put("description", description);
-    return Read.role(t.graphql("createRole", Gql.CREATE_ROLE, vars.map()));
+    return Read.role(t.graphqlObject("createRole", Gql.CREATE_ROLE, vars.map()));
   }
 
   public Optional<Role> detail(String namespace, String code) {

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Holds the management token until shortly before its JWT {@code exp}. Single-flight: callers
- * that find no valid token queue on one lock, the first fetches, the rest reuse its result.
- * Thread-safe.
+ * that find no valid token queue on one lock, the first fetches, the rest reuse its result — a
+ * token, or the failure (callers that arrive after a failed fetch try again). Thread-safe.
  */
 final class TokenCache {
 
@@ -26,6 +26,9 @@ final class TokenCache {
   private final ObjectMapper json;
   private final Object lock = new Object();
   private volatile Held held;
+  /** Fetches finished so far, and the failure of the last one (null when it succeeded). */
+  private final java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+  private RuntimeException lastFailure;
 
   TokenCache(Supplier<String> fetcher, Clock clock, Duration margin, ObjectMapper json) {
     this.fetcher = fetcher;
@@ -38,12 +41,22 @@ final class TokenCache {
   String get() {
     Held h = held;
     if (usable(h)) return h.token();
+    long before = finished.get();
     synchronized (lock) {
       h = held;
       if (usable(h)) return h.token();
-      String token = fetcher.get();
-      held = new Held(token, useUntil(token));
-      return token;
+      if (finished.get() != before && lastFailure != null) throw lastFailure; // failed while we waited
+      try {
+        String token = fetcher.get();
+        held = new Held(token, useUntil(token));
+        lastFailure = null;
+        return token;
+      } catch (RuntimeException e) {
+        lastFailure = e;
+        throw e;
+      } finally {
+        finished.incrementAndGet();
+      }
     }
   }
 

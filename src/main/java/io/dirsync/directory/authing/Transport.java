@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -60,6 +61,9 @@ final class Transport implements AutoCloseable {
         .callTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
         // A silently repeated POST could create a user twice; the apply layer decides on retries.
         .retryOnConnectionFailure(false)
+        // Idle connections are dropped before servers typically close them (JDK server: 30 s), so a
+        // call rarely meets a connection the server has already closed.
+        .connectionPool(new ConnectionPool(8, 20, TimeUnit.SECONDS))
         .build();
     this.json = new ObjectMapper();
     this.errors = new Errors(config.secret(), clock);
@@ -94,6 +98,13 @@ final class Transport implements AutoCloseable {
     JsonNode data = graphqlData(rootField, document, variables);
     JsonNode value = data.get(rootField);
     return value == null ? NullNode.getInstance() : value;
+  }
+
+  /** Like {@link #graphql}, for root fields that must answer an object (created or changed entities). */
+  JsonNode graphqlObject(String rootField, String document, Map<String, ?> variables) {
+    JsonNode value = graphql(rootField, document, variables);
+    if (!value.isObject()) throw errors.malformed(rootField, 200, "no " + rootField + " object in the answer");
+    return value;
   }
 
   /**

@@ -21,7 +21,7 @@ public final class UdfApi {
   /** Defines (or relabels) a field; {@code dataType} is STRING, NUMBER, DATETIME, BOOLEAN, OBJECT or SELECT. */
   public UdfDefinition set(String targetType, String key, String dataType, String label) {
     Vars vars = Vars.of("targetType", targetType).put("key", key).put("dataType", dataType).put("label", label);
-    return Read.udf(t.graphql("setUdf", Gql.SET_UDF, vars.map()));
+    return Read.udf(t.graphqlObject("setUdf", Gql.SET_UDF, vars.map()));
   }
 
   public List<UdfDefinition> list(String targetType) {

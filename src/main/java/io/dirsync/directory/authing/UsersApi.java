@@ -36,13 +36,13 @@ public final class UsersApi {
   public User create(UserInput input, boolean keepPassword, boolean resetPasswordOnFirstLogin) {
     Vars vars = Vars.of("userInfo", input.wire(passwords::encrypt)).put("keepPassword", keepPassword)
         .put("resetPasswordOnFirstLogin", resetPasswordOnFirstLogin);
-    return Read.user(t.graphql("createUser", Gql.CREATE_USER, vars.map()));
+    return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER, vars.map()));
   }
 
   /** Changes exactly the fields of {@code input}. */
   public User update(String userId, UserInput input) {
     if (input.isEmpty()) throw Errors.invalid("updateUser", "nothing to update");
-    return Read.user(t.graphql("updateUser", Gql.UPDATE_USER, Vars.of("id", userId).put("input", input.wire(passwords::encrypt)).map()));
+    return Read.user(t.graphqlObject("updateUser", Gql.UPDATE_USER, Vars.of("id", userId).put("input", input.wire(passwords::encrypt)).map()));
   }
 
   /** The user, or empty when unknown or deleted. */
@@ -167,9 +167,14 @@ public final class UsersApi {
     return new Paginated<>(data.path("totalCount").asInt(list.size()), list);
   }
 
-  /** The org paths of each of the user's departments, as the server returns them (untyped). */
-  public JsonNode listOrgs(String userId) {
-    return t.rest("GET /api/v2/users/{id}/orgs", "GET", "/api/v2/users/" + segment(userId) + "/orgs", Map.of(), null);
+  /**
+   * One path per department membership: the org object ({@code type: "org"}) followed by the nodes
+   * from the root down ({@code type: "node"}), as plain maps (the server leaves them untyped).
+   */
+  public List<List<Map<String, Object>>> listOrgs(String userId) {
+    JsonNode data = t.rest("GET /api/v2/users/{id}/orgs", "GET", "/api/v2/users/" + segment(userId) + "/orgs", Map.of(), null);
+    return Read.list(data, path -> Read.list(path, item -> t.json().convertValue(item,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {})));
   }
 
   // --- the user's groups, roles, departments and resources

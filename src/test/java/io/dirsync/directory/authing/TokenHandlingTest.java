@@ -52,6 +52,34 @@ class TokenHandlingTest extends SandboxTestBase {
   }
 
   @Test
+  void callsWaitingOnAFailedTokenFetchShareItsFailure() throws Exception {
+    int threads = 8;
+    try (SandboxServer slow = SandboxServer.start(SandboxOptions.defaults().withLatencyMillis(500));
+         AuthingManagementClient c = new AuthingManagementClient(
+             AuthingConfig.of(slow.baseUri(), SandboxOptions.DEFAULT_USER_POOL_ID, "wrong-secret"), MutableClock.now())) {
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> calls = new ArrayList<>();
+      try {
+        for (int i = 0; i < threads; i++) {
+          calls.add(pool.submit(() -> {
+            go.await();
+            return c.groups().list(1, 10);
+          }));
+        }
+        go.countDown();
+        for (Future<?> f : calls) {
+          assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(AuthingException.class);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(slow.stats().calls("accessToken")).isEqualTo(1);
+      assertThat(slow.stats().calls("groups")).isZero();
+    }
+  }
+
+  @Test
   void theTokenIsReplacedShortlyBeforeItExpires() {
     MutableClock clock = MutableClock.now();
     try (SandboxServer shortLived = SandboxServer.start(SandboxOptions.defaults().withTokenTtl(Duration.ofMinutes(10)), clock);

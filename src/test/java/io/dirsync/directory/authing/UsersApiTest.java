@@ -252,7 +252,10 @@ class UsersApiTest extends SandboxTestBase {
 
     assertThat(client.users().listDepartment(a.id()).list()).singleElement()
         .satisfies(d -> assertThat(d.department().codePath()).containsExactly("corp", "eng"));
-    assertThat(client.users().listOrgs(a.id()).size()).isEqualTo(1);
+    assertThat(client.users().listOrgs(a.id())).singleElement().satisfies(path -> {
+      assertThat(path).extracting(m -> m.get("type")).containsExactly("org", "node", "node");
+      assertThat(path.get(2)).containsEntry("code", "eng");
+    });
   }
 
   @Test
