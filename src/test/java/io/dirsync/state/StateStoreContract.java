@@ -287,7 +287,6 @@ abstract class StateStoreContract {
 
     Throwable again = catchThrowable(() -> StateStores.open(url, "postgres", SECRET, null));
     assertNoSecret(again, SECRET);
-    System.out.println("open failure: " + thrown.getMessage() + "\n  caused by " + thrown.getCause());
   }
 
   static Throwable catchThrowable(Runnable r) {
