@@ -76,14 +76,22 @@ public final class StateStores {
       try (Connection c = DriverManager.getConnection(url, driverProperties(expected))) {
         Dialect actual = Dialect.ofProduct(c.getMetaData().getDatabaseProductName());
         if (actual == null) throw new SQLException("not H2 or PostgreSQL: " + c.getMetaData().getDatabaseProductName());
-        if (schema != null) {
-          try (Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
-          }
-        }
+        if (schema != null) createSchema(c);
         return actual;
       } catch (SQLException e) {
         throw failure("cannot connect to", e);
+      }
+    }
+
+    /** Two schedulers starting together may both create it; PostgreSQL then fails one of them, once. */
+    private void createSchema(Connection c) throws SQLException {
+      String ddl = "CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"";
+      try (Statement s = c.createStatement()) {
+        s.execute(ddl);
+      } catch (SQLException raced) {
+        try (Statement s = c.createStatement()) {
+          s.execute(ddl);
+        }
       }
     }
 

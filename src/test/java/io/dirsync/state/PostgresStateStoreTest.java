@@ -18,8 +18,13 @@ class PostgresStateStoreTest extends StateStoreContract {
   static final String SCHEMA = "state_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   @BeforeAll
-  static void serverIsReachable() throws SQLException {
-    sql("SELECT 1");
+  static void serverIsReachable() {
+    try {
+      sql("SELECT 1");
+    } catch (SQLException e) {
+      throw new AssertionError("PostgreSQL is not reachable at " + URL
+          + " (CI and this machine start it; see TESTING.md), so the PostgreSQL state tests fail", e);
+    }
   }
 
   @AfterAll
