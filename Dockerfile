@@ -10,7 +10,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline || true
 COPY . .
-RUN mvn -B -q -DskipTests package \
+RUN mvn -B -q -Dmaven.test.skip=true package \
  && mkdir -p config mappings
 
 FROM eclipse-temurin:17-jre
