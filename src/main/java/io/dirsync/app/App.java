@@ -38,6 +38,7 @@ public final class App {
   private final ReportWriter reports = new ReportWriter();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private volatile ScheduleMode scheduleMode;
+  private final Map<String, Path> reportFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
   public App(Map<String, String> env, Clock clock, PrintStream progressOut) {
     this.env = Map.copyOf(env);
@@ -72,7 +73,7 @@ public final class App {
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
       RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), new ProgressPrinter(progressOut, clock));
-      reports.writeInto(config.reportsDir(), report);
+      reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
     }
   }
@@ -118,7 +119,7 @@ public final class App {
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       RunReport report = parts.savedPlanRun().apply(plan, new ProgressPrinter(progressOut, clock));
-      reports.writeInto(config.reportsDir(), report);
+      reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
     }
   }
@@ -132,7 +133,14 @@ public final class App {
   }
 
   public String summary(RunReport report) {
-    return new SummaryPrinter().summary(report);
+    Path file = reportFiles.get(report.runId());
+    return new SummaryPrinter().summary(report) + (file == null ? "" : "  report: " + relative(file) + "\n");
+  }
+
+  private static Path relative(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path absolute = file.toAbsolutePath();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
   }
 
   /** Checks config and mappings without network; returns what it found, throws on problems. */

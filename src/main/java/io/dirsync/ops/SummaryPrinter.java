@@ -20,15 +20,16 @@ public final class SummaryPrinter {
     StringBuilder s = new StringBuilder();
     Duration took = Duration.between(r.startedAt(), r.finishedAt());
     s.append(String.format(Locale.ROOT, "dirsync %s · job %s · %s · %.1f s%n",
-        r.dryRun() ? "sync --dry-run" : "sync", r.job(), r.startedAt(), took.toMillis() / 1000.0));
+        r.dryRun() ? "sync --dry-run" : "sync", r.job(), r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), took.toMillis() / 1000.0));
+    OperationOutcome done = r.dryRun() ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
     line(s, "users in source", r.sourceUsers());
-    line(s, "created", r.count(OperationKind.CREATE_USER, OperationOutcome.APPLIED));
-    line(s, "updated", r.count(OperationKind.UPDATE_USER, OperationOutcome.APPLIED) + r.count(OperationKind.SET_CUSTOM_DATA, OperationOutcome.APPLIED));
+    line(s, "created", r.count(OperationKind.CREATE_USER, done));
+    line(s, "updated", r.count(OperationKind.UPDATE_USER, done) + r.count(OperationKind.SET_CUSTOM_DATA, done));
     line(s, "unchanged", r.unchanged());
-    line(s, "blocked", r.count(OperationKind.BLOCK_USER, OperationOutcome.APPLIED));
-    line(s, "deleted", r.count(OperationKind.DELETE_USER, OperationOutcome.APPLIED));
-    line(s, "memberships changed", membershipChanges(r));
-    line(s, "departments changed", r.count(OperationKind.CREATE_DEPARTMENT, OperationOutcome.APPLIED) + r.count(OperationKind.UPDATE_DEPARTMENT, OperationOutcome.APPLIED));
+    line(s, "blocked", r.count(OperationKind.BLOCK_USER, done));
+    line(s, "deleted", r.count(OperationKind.DELETE_USER, done));
+    line(s, "memberships changed", membershipChanges(r, done));
+    line(s, "departments changed", r.count(OperationKind.CREATE_DEPARTMENT, done) + r.count(OperationKind.UPDATE_DEPARTMENT, done));
     line(s, "skipped", r.skipped().size());
     for (SkippedEntry e : r.skipped().stream().limit(MAX_LISTED).toList()) {
       s.append("      ").append(e.dn()).append(": ").append(e.rule()).append(": ").append(e.reason()).append('\n');
@@ -46,11 +47,11 @@ public final class SummaryPrinter {
     return s.append('\n').toString();
   }
 
-  private static int membershipChanges(RunReport r) {
+  private static int membershipChanges(RunReport r, OperationOutcome done) {
     int total = 0;
     for (OperationKind kind : List.of(OperationKind.ADD_TO_GROUP, OperationKind.REMOVE_FROM_GROUP, OperationKind.ASSIGN_ROLE,
         OperationKind.REVOKE_ROLE, OperationKind.ADD_TO_DEPARTMENT, OperationKind.REMOVE_FROM_DEPARTMENT, OperationKind.SET_MAIN_DEPARTMENT)) {
-      total += r.count(kind, OperationOutcome.APPLIED);
+      total += r.count(kind, done);
     }
     return total;
   }
