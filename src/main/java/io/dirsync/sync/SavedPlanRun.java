@@ -43,12 +43,7 @@ public final class SavedPlanRun {
     } catch (DirectoryException e) {
       report.outcome(RunOutcome.UNREACHABLE, "directory: " + e.getMessage());
     }
-    Map<String, Long> calls = new TreeMap<>();
-    directory.callCounts().forEach((op, n) -> {
-      long d = n - before.getOrDefault(op, 0L);
-      if (d > 0) calls.put(op, d);
-    });
-    RunReport done = report.finish(clock.instant(), calls, stopwatch.timings());
+    RunReport done = report.finish(clock.instant(), CallDelta.between(before, directory.callCounts()), stopwatch.timings());
     state.finishRun(done);
     return done;
   }

@@ -87,7 +87,7 @@ public final class SyncRun {
       report.outcome(e.kind() == DirectoryException.Kind.PERMANENT ? RunOutcome.PARTIAL_FAILURE : RunOutcome.UNREACHABLE,
           "directory: " + e.getMessage());
     }
-    RunReport done = report.finish(clock.instant(), callsSince(callsBefore), stopwatch.timings());
+    RunReport done = report.finish(clock.instant(), CallDelta.between(callsBefore, directory.callCounts()), stopwatch.timings());
     state.finishRun(done);
     return done;
   }
@@ -102,15 +102,6 @@ public final class SyncRun {
     Planner planner = new Planner();
     Plan plan = stopwatch.time("plan", () -> planner.plan(input));
     return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds());
-  }
-
-  private Map<String, Long> callsSince(Map<String, Long> before) {
-    Map<String, Long> delta = new java.util.TreeMap<>();
-    directory.callCounts().forEach((op, n) -> {
-      long d = n - before.getOrDefault(op, 0L);
-      if (d > 0) delta.put(op, d);
-    });
-    return delta;
   }
 
   private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds) {}
