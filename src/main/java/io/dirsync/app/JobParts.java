@@ -11,6 +11,7 @@ import io.dirsync.config.TargetConfig;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.authing.AuthingConfig;
 import io.dirsync.directory.authing.AuthingDirectory;
+import io.dirsync.directory.authing.AuthingManagementClient;
 import io.dirsync.mapping.Mapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
@@ -84,7 +85,7 @@ final class JobParts implements AutoCloseable {
     }
     AuthingConfig authing = new AuthingConfig(java.net.URI.create(host), target.userPoolId(), target.secret().value(),
         AuthingConfig.DEFAULT_CONNECT_TIMEOUT, target.timeout(), "zh-CN", AuthingConfig.DEFAULT_REFRESH_MARGIN);
-    return AuthingDirectory.create(authing, target.orgCode(), clock);
+    return new AuthingDirectory(new AuthingManagementClient(authing, clock), target.orgCode(), target.firstLoginEmailAppId());
   }
 
   private static ApplySettings applySettings(ApplyConfig a) {

@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param host the API host, e.g. https://core.authing.cn (authing only)
  * @param orgCode the org whose departments dirsync manages (created on first use)
  * @param sandboxData where the in-process sandbox keeps its data (sandbox only)
+ * @param firstLoginEmailAppId when set, users created with an email get the first-login
+ *     verification email of this application (migrations)
  */
 public record TargetConfig(
-    TargetType type, String host, String userPoolId, Secret secret, String orgCode, Path sandboxData, Duration timeout) {
+    TargetType type, String host, String userPoolId, Secret secret, String orgCode, Path sandboxData, Duration timeout,
+    String firstLoginEmailAppId) {
 
   /** Kinds of target. */
   public enum TargetType { AUTHING, SANDBOX }

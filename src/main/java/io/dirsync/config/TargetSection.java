@@ -11,7 +11,7 @@ final class TargetSection {
   static TargetConfig read(YamlNode node, Path base) {
     if (node == null) return null;
     node.entries();
-    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout"));
+    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId"));
     TargetConfig.TargetType type = node.enumValue("type", TargetConfig.TargetType.class, TargetConfig.TargetType.AUTHING);
     String host = node.string("host", type == TargetConfig.TargetType.AUTHING ? "https://core.authing.cn" : null);
     String pool = type == TargetConfig.TargetType.AUTHING ? node.requiredString("userPoolId") : node.string("userPoolId", "demo-pool");
@@ -25,6 +25,6 @@ final class TargetSection {
     }
     String data = node.string("data", "../data/sandbox");
     return new TargetConfig(type, host, pool, secret, node.string("orgCode", "dirsync"),
-        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)));
+        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null));
   }
 }

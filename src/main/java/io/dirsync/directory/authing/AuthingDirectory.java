@@ -1,5 +1,7 @@
 package io.dirsync.directory.authing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
 import io.dirsync.model.DesiredUser;
@@ -28,15 +30,27 @@ public final class AuthingDirectory implements Directory {
   /** The managed org's code when none is configured. */
   public static final String DEFAULT_ORG_CODE = "dirsync";
   private static final int PAGE = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(AuthingDirectory.class);
 
   private final AuthingManagementClient client;
   private final ManagedOrg org;
   private final UdfKeys udfKeys;
   private final RoleNamespaces namespaces;
+  private final String firstLoginEmailAppId;
 
   /** Uses {@code client} (closed with this directory) and the org whose root code is {@code orgCode}. */
   public AuthingDirectory(AuthingManagementClient client, String orgCode) {
+    this(client, orgCode, null);
+  }
+
+  /**
+   * As above; with {@code firstLoginEmailAppId} set, every user created with an email is sent the
+   * first-login verification email of that application (migrations). Sending is best effort: a
+   * failure is logged and does not undo or fail the create.
+   */
+  public AuthingDirectory(AuthingManagementClient client, String orgCode, String firstLoginEmailAppId) {
     if (orgCode == null || orgCode.isBlank()) throw new IllegalArgumentException("the managed org code must not be empty");
+    this.firstLoginEmailAppId = firstLoginEmailAppId == null || firstLoginEmailAppId.isBlank() ? null : firstLoginEmailAppId;
     this.client = client;
     this.org = new ManagedOrg(client.org(), orgCode);
     this.udfKeys = new UdfKeys(client.udf());
@@ -85,7 +99,16 @@ public final class AuthingDirectory implements Directory {
     }
     User created = client.users().create(plan.create(), plan.keepPassword(), false);
     if (!plan.followUp().isEmpty()) created = client.users().update(created.id(), plan.followUp());
+    if (firstLoginEmailAppId != null && created.text("email") != null) sendFirstLoginEmail(created.id());
     return UserMapping.toDirectory(created, false, null);
+  }
+
+  private void sendFirstLoginEmail(String userId) {
+    try {
+      client.users().sendFirstLoginVerifyEmail(userId, firstLoginEmailAppId);
+    } catch (io.dirsync.directory.DirectoryException e) {
+      LOG.warn("user {} was created, but the first-login email could not be sent: {}", userId, e.getMessage());
+    }
   }
 
   @Override
