@@ -29,6 +29,8 @@ final class Staleness {
   private final Map<String, DirectoryDepartment> departments = new HashMap<>();
   private final Set<String> groups = new HashSet<>();
   private final Set<RoleRef> roles = new HashSet<>();
+  /** Users the plan itself creates: absent when it was made, so their later operations are not stale. */
+  private final Set<ExternalId> createdByPlan = new HashSet<>();
 
   private Staleness() {}
 
@@ -40,6 +42,7 @@ final class Staleness {
     boolean needGroups = false;
     for (Operation op : plan.operations()) {
       ids.addAll(Operations.users(op));
+      if (op instanceof Operation.CreateUser c) s.createdByPlan.add(c.user().externalId());
       if (op instanceof Operation.AssignRole a) namespaces.add(a.role().namespace());
       if (op instanceof Operation.RevokeRole r) namespaces.add(r.role().namespace());
       if (op instanceof Operation.CreateRole c) namespaces.add(c.role().namespace());
@@ -75,6 +78,7 @@ final class Staleness {
     if (op instanceof Operation.SetCustomData c) return fields(c.externalId(), c.userId(), c.changes(), true);
     if (op instanceof Operation.SetMainDepartment m) {
       DirectoryUser now = users.get(m.externalId());
+      if (now == null && createdByPlan.contains(m.externalId())) return Optional.empty();
       if (now == null) return stale("the user no longer exists");
       return Objects.equals(now.mainDepartment(), m.previousDepartmentCode()) ? Optional.empty() : changed("mainDepartment");
     }

@@ -51,6 +51,20 @@ class StalenessTest {
   }
 
   @Test
+  void theMainDepartmentOfAUserTheSavedPlanCreatesIsSet() {
+    directory.createDepartment("d1", "Platform", null);
+
+    ApplyResult result = applySaved(
+        new Operation.CreateUser(DesiredUser.of(ExternalId.of("e9"), Map.of("username", "new-hire"))),
+        new Operation.AddToDepartment("d1", List.of(ExternalId.of("e9"))),
+        new Operation.SetMainDepartment(ExternalId.of("e9"), "d1", null));
+
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.count(OperationKind.SET_MAIN_DEPARTMENT, OperationOutcome.APPLIED)).isEqualTo(1);
+    assertThat(directory.findByExternalId(ExternalId.of("e9"), java.util.Set.of()).orElseThrow().mainDepartment()).isEqualTo("d1");
+  }
+
+  @Test
   void aCreateWhoseExternalIdNowExistsIsSkippedAsStale() {
     directory.seedUser("e1", Map.of("username", "ann-by-hand"));
 
