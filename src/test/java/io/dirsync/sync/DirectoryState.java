@@ -1,6 +1,7 @@
 package io.dirsync.sync;
 
 import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
 import io.dirsync.directory.authing.AuthingDirectory;
 import io.dirsync.directory.authing.Paginated;
 import io.dirsync.directory.authing.User;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +42,8 @@ record DirectoryState(
   static DirectoryState read(AuthingDirectory directory) {
     List<User> all = new ArrayList<>();
     for (int page = 1; ; page++) {
-      Paginated<User> p = directory.client().users().listInCreationOrder(page, 100, false);
+      int n = page;
+      Paginated<User> p = retrying(() -> directory.client().users().listInCreationOrder(n, 100, false));
       all.addAll(p.list());
       if (p.list().size() < 100) break;
     }
@@ -48,18 +51,29 @@ record DirectoryState(
         .map(ExternalId::of).distinct().toList();
     Map<String, UserState> users = new TreeMap<>();
     for (int i = 0; i < ids.size(); i += Directory.MAX_LOOKUP_BATCH) {
-      for (DirectoryUser u : directory.findByExternalIds(ids.subList(i, Math.min(ids.size(), i + Directory.MAX_LOOKUP_BATCH)),
-          true, SyncHarness.NAMESPACES)) {
+      List<ExternalId> batch = ids.subList(i, Math.min(ids.size(), i + Directory.MAX_LOOKUP_BATCH));
+      for (DirectoryUser u : retrying(() -> directory.findByExternalIds(batch, true, SyncHarness.NAMESPACES))) {
         users.put(u.externalId().value(), state(u));
       }
     }
     SortedSet<String> withoutId = all.stream().filter(u -> u.externalId() == null || u.externalId().isBlank())
         .map(u -> String.valueOf(u.username())).collect(Collectors.toCollection(TreeSet::new));
-    SortedSet<String> departments = directory.listDepartments().stream()
+    SortedSet<String> departments = retrying(directory::listDepartments).stream()
         .map(d -> d.code() + " " + d.name() + " " + d.parentCode()).collect(Collectors.toCollection(TreeSet::new));
-    SortedSet<String> groups = directory.listGroups().stream()
+    SortedSet<String> groups = retrying(directory::listGroups).stream()
         .map(g -> g.code() + " " + g.name()).collect(Collectors.toCollection(TreeSet::new));
     return new DirectoryState(users, withoutId, all.size(), departments, groups);
+  }
+
+  /** Reads again while a flaky sandbox (fail-rate tests) answers with transient errors. */
+  static <T> T retrying(Supplier<T> read) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read.get();
+      } catch (DirectoryException e) {
+        if (!e.isTransient() || attempt >= 30) throw e;
+      }
+    }
   }
 
   private static UserState state(DirectoryUser u) {

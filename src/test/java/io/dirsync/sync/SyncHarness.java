@@ -121,6 +121,8 @@ final class SyncHarness implements AutoCloseable {
     try {
       InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
       config.addAdditionalBindCredentials(ADMIN_DN, ADMIN_PASSWORD);
+      // as real directories do: deleting or moving a user updates the groups naming it
+      config.setReferentialIntegrityAttributes("member");
       config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
       InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
       try (InputStream in = SyncHarness.class.getClassLoader().getResourceAsStream("sync/people.ldif")) {
@@ -228,14 +230,10 @@ final class SyncHarness implements AutoCloseable {
     ldapModify("cn=" + groupCn + "," + GROUPS, new Modification(ModificationType.DELETE, "member", dnOf(uid)));
   }
 
-  /** Deletes the user's entry and, as referential integrity would, its group memberships. */
+  /** Deletes the user's entry (and, by referential integrity, its group memberships). */
   void deleteUser(String uid) {
-    String dn = dnOf(uid);
     try {
-      for (SearchResultEntry group : ldap.search(GROUPS, SearchScope.SUB, Filter.createEqualityFilter("member", dn)).getSearchEntries()) {
-        ldapModify(group.getDN(), new Modification(ModificationType.DELETE, "member", dn));
-      }
-      ldap.delete(dn);
+      ldap.delete(dnOf(uid));
     } catch (LDAPException e) {
       throw new IllegalStateException(e);
     }
