@@ -280,6 +280,49 @@ abstract class SyncFlowContract {
   }
 
   @Test
+  void aManagedUserWhoseEntryCannotBeMappedIsSkippedAndNeitherBlockedNorDeleted() {
+    SyncHarness h = synced();
+    h.removal = RemovalAction.DELETE;
+    DirectoryState before = h.snapshot();
+    h.setAttribute("hugo.hill", "mail", "hugo@@example.org");
+
+    RunReport report = h.sync();
+
+    assertThat(report.skipped()).anySatisfy(s -> assertThat(s.dn()).contains("hugo.hill"));
+    assertThat(report.count(OperationKind.DELETE_USER, OperationOutcome.APPLIED)).isZero();
+    assertThat(h.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnreachableSourceStopsTheRunWithExit4AndRemovesNobody() {
+    SyncHarness h = synced();
+    DirectoryState before = h.snapshot();
+    h.ldap.shutDown(true);
+    h.sandbox.resetStats();
+
+    RunReport report = h.sync();
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.UNREACHABLE);
+    assertThat(report.outcome().exitCode()).isEqualTo(4);
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+    assertThat(h.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aDryRunPlansButChangesNothing() {
+    SyncHarness h = harness();
+    h.sandbox.resetStats();
+
+    RunReport report = h.newRun().run(true, false, SyncListener.NONE);
+
+    assertThat(report.dryRun()).isTrue();
+    assertThat(report.count(OperationKind.CREATE_USER, OperationOutcome.PLANNED)).isEqualTo(SyncHarness.USERS);
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+    assertThat(h.snapshot().totalUsers()).isZero();
+    assertThat(h.state().managedUsers(SyncHarness.JOB)).isEmpty();
+  }
+
+  @Test
   void usersCreatedByHandAreNeverBlockedOrDeleted() {
     SyncHarness h = harness();
     h.removal = RemovalAction.DELETE;

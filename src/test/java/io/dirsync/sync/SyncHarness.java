@@ -72,6 +72,8 @@ final class SyncHarness implements AutoCloseable {
   static final Set<String> NAMESPACES = Set.of("default");
 
   final InMemoryDirectoryServer ldap;
+  /** Kept: a stopped server no longer knows its port, and a run against it must fail to connect. */
+  private final int ldapPort;
   final SandboxServer sandbox;
   final Mapping mapping;
   final Clock clock = Clock.systemUTC();
@@ -87,6 +89,7 @@ final class SyncHarness implements AutoCloseable {
 
   private SyncHarness(InMemoryDirectoryServer ldap, SandboxServer sandbox, Supplier<StateStore> stateOpener) {
     this.ldap = ldap;
+    this.ldapPort = ldap.getListenPort();
     this.sandbox = sandbox;
     this.stateOpener = stateOpener;
     this.mapping = MappingLoader.parse("sync/mapping.yaml", resource("sync/mapping.yaml"));
@@ -149,7 +152,7 @@ final class SyncHarness implements AutoCloseable {
   }
 
   LdapSourceConfig sourceConfig() {
-    return LdapSourceConfig.ldap(List.of("ldap://127.0.0.1:" + ldap.getListenPort()), ADMIN_DN, new Secret(ADMIN_PASSWORD),
+    return LdapSourceConfig.ldap(List.of("ldap://127.0.0.1:" + ldapPort), ADMIN_DN, new Secret(ADMIN_PASSWORD),
         new Users(PEOPLE, Scope.SUB, "(objectClass=inetOrgPerson)"),
         new Groups(GROUPS, Scope.SUB, "(objectClass=groupOfNames)", "member", false),
         new Departments(PEOPLE, Scope.SUB, null, null)).withPageSize(10);
