@@ -154,6 +154,44 @@ abstract class SyncFlowContract {
     assertThat(others).isEqualTo(othersBefore);
   }
 
+  /**
+   * Whether an emptied source value clears the directory's value is not asserted here: mapping.md
+   * says a field without a value is "left out (not managed for that user)", plan-apply.md that
+   * "an emptied source value clears the field". Either way it must not cause a change on every run.
+   */
+  @Test
+  void valuesRemovedInTheSourceDoNotCauseAChangeOnEveryRun() {
+    SyncHarness h = synced();
+    h.removeAttribute("hugo.hill", "mobile");
+    h.removeAttribute("hugo.hill", "title");
+    h.removeAttribute("iris.ito", "displayName");
+
+    RunReport report = h.sync();
+    h.sandbox.resetStats();
+    RunReport next = h.sync();
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.SUCCESS);
+    assertThat(next.changesApplied()).isZero();
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+  }
+
+  @Test
+  void aUserDisabledInTheSourceIsBlockedOnceAndUnblockedWhenEnabled() {
+    SyncHarness h = synced();
+    h.setAttribute("hugo.hill", "employeeType", "Disabled");
+
+    h.sync();
+
+    assertThat(h.user("E107").blocked()).isTrue();
+    h.sandbox.resetStats();
+    assertThat(h.sync().changesApplied()).isZero();
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+    h.setAttribute("hugo.hill", "employeeType", "Employee");
+    h.sync();
+    assertThat(h.user("E107").blocked()).isFalse();
+    assertThat(h.plan().isEmpty()).isTrue();
+  }
+
   @Test
   void aChangeMadeByHandInTheDirectoryIsPutBack() {
     SyncHarness h = synced();

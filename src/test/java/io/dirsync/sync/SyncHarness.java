@@ -215,6 +215,10 @@ final class SyncHarness implements AutoCloseable {
     ldapModify(dnOf(uid), new Modification(ModificationType.REPLACE, attribute, values));
   }
 
+  void removeAttribute(String uid, String attribute) {
+    ldapModify(dnOf(uid), new Modification(ModificationType.DELETE, attribute));
+  }
+
   /** Moves the user's entry under another OU, e.g. {@code ou=Support,ou=Departments,…}. */
   void moveUser(String uid, String newParentDn) {
     try {
