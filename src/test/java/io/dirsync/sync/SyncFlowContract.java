@@ -361,11 +361,17 @@ abstract class SyncFlowContract {
   }
 
   @Test
-  void usersCreatedByHandAreNeverBlockedOrDeleted() {
+  void usersCreatedByHandAreNeverBlockedOrDeletedNorTheirMembershipsChanged() {
     SyncHarness h = harness();
     h.removal = RemovalAction.DELETE;
-    h.users().create(UserInput.forCreate(Map.of("username", "hand.made", "email", "hand.made@example.org")), false, false);
-    h.users().create(UserInput.forCreate(Map.of("username", "other.tool", "externalId", "X999")), false, false);
+    String handMade = h.users().create(UserInput.forCreate(Map.of("username", "hand.made", "email", "hand.made@example.org")),
+        false, false).id();
+    String otherTool = h.users().create(UserInput.forCreate(Map.of("username", "other.tool", "externalId", "X999")),
+        false, false).id();
+    h.sync();
+    h.admin.addGroupMembers("sales-team", List.of(handMade, otherTool));
+    h.admin.assignRole(new RoleRef("default", "manager"), List.of(otherTool));
+    h.admin.addDepartmentMembers("dept-sales", List.of(handMade, otherTool));
     h.sync();
     h.deleteAllUsers();
 
@@ -375,8 +381,14 @@ abstract class SyncFlowContract {
     DirectoryState after = h.snapshot();
     assertThat(after.usersWithoutExternalId()).containsExactly("hand.made");
     assertThat(after.users().keySet()).containsExactly("X999");
-    assertThat(after.user("X999").fields()).containsEntry("blocked", false).containsEntry("username", "other.tool");
     assertThat(after.totalUsers()).isEqualTo(2);
+    DirectoryState.UserState other = after.user("X999");
+    assertThat(other.fields()).containsEntry("blocked", false).containsEntry("username", "other.tool");
+    assertThat(other.groups()).containsExactly("sales-team");
+    assertThat(other.roles()).containsExactly("default:manager");
+    assertThat(other.departments()).containsExactly("dept-sales");
+    assertThat(h.users().listGroups(handMade).list()).extracting(g -> g.code()).containsExactly("sales-team");
+    assertThat(h.users().detail(handMade, false).orElseThrow().blocked()).isFalse();
   }
 
   // ---- guards --------------------------------------------------------------------------------
