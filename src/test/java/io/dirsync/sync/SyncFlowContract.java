@@ -456,7 +456,7 @@ abstract class SyncFlowContract {
   void aFlakyRateLimitedDirectoryConvergesToTheStateOfACleanRunWithoutDuplicates() {
     SyncHarness clean = harness("clean", SandboxOptions.defaults());
     long cleanCalls = clean.sync().totalApiCalls();
-    SyncHarness flaky = harness("flaky", SandboxOptions.defaults().withFailRate(0.2).withSeed(20260101L).withRateLimitRps(200));
+    SyncHarness flaky = harness("flaky", SandboxOptions.defaults().withFailRate(0.2).withSeed(20260101L).withRateLimitRps(40));
     flaky.settings = SyncHarness.fastSettings(12);
 
     int runs = 0;
