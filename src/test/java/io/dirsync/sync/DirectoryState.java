@@ -65,14 +65,27 @@ record DirectoryState(
     return new DirectoryState(users, withoutId, all.size(), departments, groups);
   }
 
-  /** Reads again while a flaky sandbox (fail-rate tests) answers with transient errors. */
+  /**
+   * Reads again while a flaky, rate-limited sandbox (fail-rate tests) answers with transient errors;
+   * a 429 is retried after the Retry-After the sandbox asked for, as every client must.
+   */
   static <T> T retrying(Supplier<T> read) {
     for (int attempt = 1; ; attempt++) {
       try {
         return read.get();
       } catch (DirectoryException e) {
         if (!e.isTransient() || attempt >= 30) throw e;
+        if (e.retryAfterMillis() > 0) pause(e.retryAfterMillis());
       }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while honouring Retry-After", e);
     }
   }
 
