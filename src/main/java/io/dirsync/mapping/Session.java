@@ -27,6 +27,8 @@ final class Session implements io.dirsync.mapping.MappingSession {
   private final Rules rules;
   private final UserMapper mapper;
   private final List<SkippedEntry> skipped = new ArrayList<>();
+  /** externalIds of user entries that are in the source but could not be mapped. */
+  private final Set<ExternalId> unmapped = new TreeSet<>();
   private final Map<ExternalId, UserMapper.MappedUser> users = new LinkedHashMap<>();
   private final Map<String, ExternalId> userByDn = new HashMap<>();
   private final Map<String, FoundGroup> groups = new LinkedHashMap<>();
@@ -58,7 +60,13 @@ final class Session implements io.dirsync.mapping.MappingSession {
   private void acceptUser(SourceEntry entry) {
     EntryContext context = mapper.context(entry);
     if (!mapper.inScope(context)) return;
-    UserMapper.MappedUser user = mapper.map(context);
+    UserMapper.MappedUser user;
+    try {
+      user = mapper.map(context);
+    } catch (MappingFailure e) {
+      unmappedId(context);
+      throw e;
+    }
     UserMapper.MappedUser earlier = users.get(user.externalId());
     if (earlier != null) {
       throw new MappingFailure("users.externalId",
@@ -66,6 +74,15 @@ final class Session implements io.dirsync.mapping.MappingSession {
     }
     users.put(user.externalId(), user);
     userByDn.put(Dn.key(entry.dn()), user.externalId());
+  }
+
+  /** Best effort: an entry without a usable externalId cannot be told apart from a departed user. */
+  private void unmappedId(EntryContext context) {
+    try {
+      unmapped.add(mapper.externalId(context));
+    } catch (MappingFailure | IllegalArgumentException e) {
+      // no externalId to protect
+    }
   }
 
   private void acceptGroup(SourceEntry entry) {
@@ -128,7 +145,7 @@ final class Session implements io.dirsync.mapping.MappingSession {
     Set<RoleRef> roles = new TreeSet<>();
     rules.roles().rules().forEach(r -> roles.addAll(r.roles()));
     return new DesiredState(out, List.copyOf(desiredDepartments.values()), List.copyOf(desiredGroups.values()),
-        List.copyOf(roles), skipped, rules.groups().createMissing(), rules.roles().createMissing());
+        List.copyOf(roles), skipped, rules.groups().createMissing(), rules.roles().createMissing(), unmapped);
   }
 
   private DesiredUser desired(UserMapper.MappedUser u, Set<String> joinedGroups, Map<String, String> departmentByDn) {

@@ -37,6 +37,14 @@ final class UserMapper {
     }
   }
 
+  /** The entry's externalId; throws MappingFailure when it has none. */
+  ExternalId externalId(EntryContext entry) {
+    Rules.UserRules users = rules.users();
+    Object id = users.externalId().first(entry);
+    if (id == null) throw new MappingFailure("users.externalId", "no value for the externalId");
+    return ExternalId.of(convert(users.externalId().name(), id, TargetFields.Type.STRING).toString().trim());
+  }
+
   EntryContext context(SourceEntry entry) {
     return Contexts.of(entry, departmentBase);
   }
@@ -44,9 +52,7 @@ final class UserMapper {
   /** The user without entry-joined memberships; throws MappingFailure naming the failed rule. */
   MappedUser map(EntryContext entry) {
     Rules.UserRules users = rules.users();
-    Object id = users.externalId().first(entry);
-    if (id == null) throw new MappingFailure("users.externalId", "no value for the externalId");
-    ExternalId externalId = ExternalId.of(convert(users.externalId().name(), id, TargetFields.Type.STRING).toString().trim());
+    ExternalId externalId = externalId(entry);
     Map<String, Object> fields = new LinkedHashMap<>();
     Map<String, FieldPolicy> policies = new HashMap<>();
     for (Rules.FieldRule f : users.fields()) {

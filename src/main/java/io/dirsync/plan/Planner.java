@@ -88,11 +88,14 @@ public final class Planner {
     return !fields.isEmpty() || !custom.isEmpty();
   }
 
-  /** Managed users gone from the source; already-removed users are not blocked again. */
+  /**
+   * Managed users gone from the source; already-removed users are not blocked again, and users whose
+   * entry is still there but could not be mapped are left alone.
+   */
   private static List<Operation> removals(PlanInput in, Map<ExternalId, DesiredUser> desired) {
     List<Operation> ops = new ArrayList<>();
     new TreeMap<>(in.managed()).forEach((id, m) -> {
-      if (desired.containsKey(id)) return;
+      if (desired.containsKey(id) || in.desired().unmappedUsers().contains(id)) return;
       switch (in.removalAction()) {
         case BLOCK -> { if (!m.removed()) ops.add(new Operation.BlockUser(id, m.directoryId())); }
         case DELETE -> ops.add(new Operation.DeleteUser(id, m.directoryId()));
