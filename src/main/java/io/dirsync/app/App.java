@@ -112,13 +112,13 @@ public final class App {
     }
   }
 
-  public RunReport apply(Path configFile, Path planFile) {
+  public RunReport apply(Path configFile, Path planFile, boolean allowMassDelete) {
     DirsyncConfig config = loadConfig(configFile);
     Plan plan = readPlan(planFile);
     JobConfig job = job(config, plan.job());
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      RunReport report = parts.savedPlanRun().apply(plan, new ProgressPrinter(progressOut, clock));
+      RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, new ProgressPrinter(progressOut, clock));
       reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
     }

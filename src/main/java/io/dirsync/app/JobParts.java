@@ -93,13 +93,16 @@ final class JobParts implements AutoCloseable {
   }
 
   SyncRun syncRun() {
-    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()),
-        new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false), job.apply().concurrency());
+    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency());
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
   SavedPlanRun savedPlanRun() {
-    return new SavedPlanRun(directory, state, applier, clock);
+    return new SavedPlanRun(directory, state, applier, guard(), clock);
+  }
+
+  private GuardPolicy guard() {
+    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false);
   }
 
   Source source() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -20,6 +21,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN_FILE", description = "a plan saved with `dirsync plan --out`")
   Path planFile;
 
+  @Option(names = "--allow-mass-delete", description = "apply even when removals exceed the configured maximum")
+  boolean allowMassDelete;
+
   ApplyCommand(App app, PrintStream out) {
     this.app = app;
     this.out = out;
@@ -27,7 +31,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunReport result = app.apply(config.file, planFile);
+    RunReport result = app.apply(config.file, planFile, allowMassDelete);
     out.print(app.summary(result));
     return result.outcome().exitCode();
   }

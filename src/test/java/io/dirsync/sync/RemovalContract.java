@@ -203,6 +203,24 @@ abstract class RemovalContract extends SyncTestBase {
   }
 
   @Test
+  void aSavedPlanIsHeldToTheSameGuardsAsASync() {
+    SyncHarness h = synced();
+    h.guard = new GuardPolicy(2, 100, false);
+    DirectoryState before = h.snapshot();
+    h.deleteUser("vik.vance");
+    h.deleteUser("wen.wu");
+    h.deleteUser("xia.xu");
+    String saved = new io.dirsync.plan.PlanCodec().write(h.plan());
+    h.sandbox.resetStats();
+
+    RunReport report = h.newSavedPlanRun().apply(new io.dirsync.plan.PlanCodec().read(saved), false, SyncListener.NONE);
+
+    assertStoppedByGuard(h, report, before, "more than maxDeletes 2");
+    RunReport allowed = h.newSavedPlanRun().apply(new io.dirsync.plan.PlanCodec().read(saved), true, SyncListener.NONE);
+    assertThat(allowed.count(OperationKind.BLOCK_USER, OperationOutcome.APPLIED)).isEqualTo(3);
+  }
+
+  @Test
   void removingMoreThanMaxDeletePercentStopsTheRunWithExit3AndAppliesNothing() {
     SyncHarness h = synced();
     h.guard = new GuardPolicy(50, 10, false);

@@ -290,7 +290,7 @@ abstract class SyncFlowContract extends SyncTestBase {
     String saved = new PlanCodec().write(h.plan());
     h.users().update(h.user("E108").id(), UserInput.forUpdate(Map.of("nickname", "Changed By Hand")));
 
-    RunReport report = h.newSavedPlanRun().apply(new PlanCodec().read(saved), SyncListener.NONE);
+    RunReport report = h.newSavedPlanRun().apply(new PlanCodec().read(saved), false, SyncListener.NONE);
 
     assertThat(report.count(OperationKind.UPDATE_USER, OperationOutcome.APPLIED)).isEqualTo(1);
     assertThat(report.count(OperationKind.UPDATE_USER, OperationOutcome.SKIPPED)).isEqualTo(1);

@@ -182,7 +182,7 @@ final class SyncHarness implements AutoCloseable {
 
   SavedPlanRun newSavedPlanRun() {
     Directory directory = track(AuthingDirectory.create(authing(), "people", clock));
-    return new SavedPlanRun(directory, state, new Applier(directory, state, settings, clock), clock);
+    return new SavedPlanRun(directory, state, new Applier(directory, state, settings, clock), guard, clock);
   }
 
   RunReport sync() {
