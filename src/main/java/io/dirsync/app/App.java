@@ -1,5 +1,6 @@
 package io.dirsync.app;
 
+import io.dirsync.config.ConfigException;
 import io.dirsync.config.ConfigLoader;
 import io.dirsync.config.DirsyncConfig;
 import io.dirsync.config.JobConfig;
@@ -25,6 +26,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,7 +41,7 @@ public final class App {
   private final ReportWriter reports = new ReportWriter();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private volatile ScheduleMode scheduleMode;
-  private final Map<String, Path> reportFiles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Path> reportFiles = new ConcurrentHashMap<>();
 
   public App(Map<String, String> env, Clock clock, PrintStream progressOut) {
     this.env = Map.copyOf(env);
@@ -55,7 +58,7 @@ public final class App {
 
   public DirsyncConfig loadConfig(Path file) {
     if (!file.toFile().isFile()) {
-      throw io.dirsync.config.ConfigException.single(file.toString(), "config file not found (use -c FILE)");
+      throw ConfigException.single(file.toString(), "config file not found (use -c FILE)");
     }
     return new ConfigLoader(env).load(file);
   }
@@ -68,7 +71,7 @@ public final class App {
   }
 
   /** One run of one job, as `sync` and each scheduled firing do it; writes the JSON report. */
-  private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, java.util.function.BooleanSupplier stop) {
+  private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, BooleanSupplier stop) {
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
@@ -81,7 +84,7 @@ public final class App {
   /** Runs one job by name until done or asked to stop. */
   @FunctionalInterface
   interface JobRun {
-    RunReport run(String job, java.util.function.BooleanSupplier stop);
+    RunReport run(String job, BooleanSupplier stop);
   }
 
   /**
@@ -153,7 +156,7 @@ public final class App {
       try {
         MappingLoader.load(job.mapping(), env);
         lines.add("  job " + job.name() + ": mapping " + job.mapping() + " OK");
-      } catch (io.dirsync.config.ConfigException e) {
+      } catch (ConfigException e) {
         e.problems().forEach(problems::add);
       }
     }
