@@ -69,6 +69,21 @@ final class Heap {
     return peak;
   }
 
+  /** Collects garbage and returns the heap still in use: the live set at this moment. */
+  static long liveNow() {
+    System.gc();
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
+    }
+    return used;
+  }
+
+  /** Milliseconds all collectors have spent collecting since the JVM started. */
+  static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+  }
+
   static long max() {
     return Runtime.getRuntime().maxMemory();
   }

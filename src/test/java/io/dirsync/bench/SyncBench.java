@@ -74,7 +74,8 @@ public final class SyncBench {
 
   /** One measured run. */
   record Result(String name, Changes changes, RunReport report, Map<String, Long> sandboxCalls, Duration wall,
-                long heapBeforeBytes, long heapPeakBytes, long liveMaxBytes) {}
+                long heapBeforeBytes, long heapPeakBytes, long liveMaxBytes, Duration gc, long liveAtPlanBytes,
+                long liveAtApplyBytes) {}
 
   public static void main(String[] args) throws IOException {
     Options o = Options.parse(args);
@@ -124,27 +125,36 @@ public final class SyncBench {
     out.printf("%n== %s: %s%n", name, changes.describe());
     sandbox.resetStats();
     long heapBefore = Heap.resetPeaks();
+    long gc0 = Heap.gcMillis();
     long t0 = System.nanoTime();
+    Progress progress = new Progress(out, t0);
     RunReport report = new SyncRun(job, source, mapping, directory, state, applier, reads, clock)
-        .run(false, false, new Progress(out, t0));
+        .run(false, false, progress);
     Duration wall = Duration.ofNanos(System.nanoTime() - t0);
     long peak = Heap.peak();
     long live = Heap.maxAfterGc();
+    Duration gc = Duration.ofMillis(Heap.gcMillis() - gc0);
     Map<String, Long> calls = sandbox.calls();
-    out.printf("%s: %s in %.1f s, %d sandbox calls (client counted %d), %d operations applied, peak heap %d MB, most live after a GC %d MB%n",
+    out.printf("%s: %s in %.1f s, %d sandbox calls (client counted %d), %d operations applied, peak heap %d MB, most live after a GC %d MB, GC %.1f s%n",
         name, report.outcome(), wall.toMillis() / 1000.0, calls.values().stream().mapToLong(Long::longValue).sum(),
-        report.totalApiCalls(), report.changesApplied(), peak >> 20, live >> 20);
+        report.totalApiCalls(), report.changesApplied(), peak >> 20, live >> 20, gc.toMillis() / 1000.0);
     out.println("  sandbox calls: " + calls);
     out.println("  client calls:  " + report.apiCalls());
     out.println("  timings:       " + report.timings());
     if (!report.failures().isEmpty()) out.println("  failures (first 5): " + report.failures().stream().limit(5).toList());
     if (!report.skipped().isEmpty()) out.println("  skipped (first 5): " + report.skipped().stream().limit(5).toList());
     if (report.outcome() != RunOutcome.SUCCESS) out.println("  message: " + report.message());
-    return new Result(name, changes, report, calls, wall, heapBefore, peak, live);
+    return new Result(name, changes, report, calls, wall, heapBefore, peak, live, gc, progress.live.getOrDefault("plan", 0L),
+        progress.live.getOrDefault("apply", 0L));
   }
 
-  /** Stage changes and a line every ~10 % of a stage, with seconds since the run started. */
+  /**
+   * Stage changes and a line every ~10 % of a stage, with seconds since the run started. When the
+   * plan and apply stages begin it forces a GC and notes the live heap: before planning the desired
+   * state, the directory snapshot and the managed users are all held; before applying, the plan.
+   */
   private static final class Progress implements SyncListener {
+    private final Map<String, Long> live = new java.util.HashMap<>();
     private final PrintStream out;
     private final long t0;
     private String stage = "";
@@ -159,7 +169,8 @@ public final class SyncBench {
     public synchronized void stage(String name) {
       stage = name;
       nextPercent = 10;
-      out.printf("  %6.1f s  %s%n", seconds(), name);
+      if (name.equals("plan") || name.equals("apply")) live.put(name, Heap.liveNow());
+      out.printf("  %6.1f s  %s%s%n", seconds(), name, live.containsKey(name) ? " (live heap " + (live.get(name) >> 20) + " MB)" : "");
     }
 
     @Override

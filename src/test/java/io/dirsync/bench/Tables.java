@@ -28,7 +28,7 @@ final class Tables {
         Heap.max() >> 20, System.getProperty("java.version"), o.load().isBlank() ? "n/a" : o.load(),
         total.toMillis() / 1000.0));
     s.append("| run | real changes | API calls | look-ups | other reads | writes | lower bound | actual ÷ lower bound "
-        + "| per-user approach | actual ÷ per-user | wall time | heap after GC before | peak heap | most live after a GC |\n");
+        + "| per-user approach | actual ÷ per-user | wall time (GC) | heap after GC before | live heap before plan / apply | peak heap |\n");
     s.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (SyncBench.Result r : results) {
       long total2 = sum(r.sandboxCalls());
@@ -37,10 +37,10 @@ final class Tables {
       long listings = r.sandboxCalls().entrySet().stream().filter(e -> isListing(e.getKey()))
           .mapToLong(Map.Entry::getValue).sum();
       Changes c = r.changes();
-      s.append(String.format(Locale.ROOT, "| %s | %s | **%,d** | %,d | %,d | %,d | %,d | **%.3f** | %,d | %.3f | %.1f s | %d MB | %d MB | %d MB |%n",
+      s.append(String.format(Locale.ROOT, "| %s | %s | **%,d** | %,d | %,d | %,d | %,d | **%.3f** | %,d | %.3f | %.1f s (%.1f s) | %d MB | **%d** / %d MB | %d MB |%n",
           r.name(), c.describe(), total2, lookUps, listings, total2 - lookUps - listings, c.lowerBound(),
           total2 / (double) c.lowerBound(), c.perUserApproach(), total2 / (double) c.perUserApproach(),
-          r.wall().toMillis() / 1000.0, r.heapBeforeBytes() >> 20, r.heapPeakBytes() >> 20, r.liveMaxBytes() >> 20));
+          r.wall().toMillis() / 1000.0, r.gc().toMillis() / 1000.0, r.heapBeforeBytes() >> 20, r.liveAtPlanBytes() >> 20, r.liveAtApplyBytes() >> 20, r.heapPeakBytes() >> 20));
     }
     s.append("\nCalls by operation (sandbox count; the client's own count in the run report agrees unless noted):\n\n");
     s.append("| operation |");
