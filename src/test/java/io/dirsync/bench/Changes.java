@@ -2,6 +2,7 @@ package io.dirsync.bench;
 
 import io.dirsync.directory.Directory;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -107,13 +108,13 @@ record Changes(int users, int createdUsers, int profileChanges, int customDataCh
 
   String describe() {
     if (createdUsers > 0) {
-      return createdUsers + " users created (+ custom data + main department each), " + structure
-          + " departments and groups created, " + memberships + " memberships in " + membershipCalls + " calls of ≤ 80";
+      return String.format(Locale.ROOT, "%,d users created (+ custom data + main department each), %,d departments and groups "
+          + "created, %,d memberships in %,d calls of ≤ 80", createdUsers, structure, memberships, membershipCalls);
     }
     if (changeCalls() == 0) return "no change";
-    return profileChanges + " phone changes, " + customDataChanges + " title (custom data) changes, " + moves
-        + " department moves, " + groupSwitches + " group switches (" + memberships + " membership changes in "
-        + membershipCalls + " calls of ≤ 80)";
+    return String.format(Locale.ROOT, "%,d phone changes, %,d title (custom data) changes, %,d department moves, %,d group "
+        + "switches (%,d membership changes in %,d calls of ≤ 80)", profileChanges, customDataChanges, moves, groupSwitches,
+        memberships, membershipCalls);
   }
 
   private static boolean has(int[] values, int value) {

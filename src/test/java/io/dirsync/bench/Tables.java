@@ -23,7 +23,7 @@ final class Tables {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "### %,d users%n%n", o.users()));
     s.append(String.format(Locale.ROOT, "%s; sandbox rate limit %.0f calls/s (client %.0f), concurrency %d, seed %d, "
-            + "`-Xmx%d m`, Java %s; load before the run: %s; whole bench %.0f s.%n%n",
+            + "max heap %d MB (`-Xmx`), Java %s; load before the run: %s; whole bench %.0f s.%n%n",
         LocalDate.now(ZoneOffset.UTC), o.rateLimit(), o.rateLimit() * 0.95, o.concurrency(), o.seed(),
         Heap.max() >> 20, System.getProperty("java.version"), o.load().isBlank() ? "n/a" : o.load(),
         total.toMillis() / 1000.0));
