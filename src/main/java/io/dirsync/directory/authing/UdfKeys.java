@@ -18,9 +18,13 @@ final class UdfKeys {
   void ensure(String key, Object value) {
     load();
     if (types.containsKey(key)) return;
-    String type = typeOf(value);
-    udf.set("USER", key, type, key);
-    types.put(key, type);
+    // Concurrent first creates would each define the key (one setUdf call per thread), so define under the lock.
+    synchronized (this) {
+      if (types.containsKey(key)) return;
+      String type = typeOf(value);
+      udf.set("USER", key, type, key);
+      types.put(key, type);
+    }
   }
 
   static String typeOf(Object value) {
