@@ -1,5 +1,6 @@
 package io.dirsync.ops;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dirsync.model.RunOutcome;
@@ -16,7 +17,7 @@ class HealthPolicyTest {
   private static final Instant START = Instant.parse("2026-11-20T12:00:00Z");
   private static final HealthPolicy.WatchedJob NIGHTLY = new HealthPolicy.WatchedJob("nightly", "0 0 2 * * ?", ZoneOffset.UTC);
 
-  private final MutableClock clock = new MutableClock(START);
+  private final TestClock clock = new TestClock(START);
   private final HealthPolicy policy = new HealthPolicy(List.of(NIGHTLY), clock);
 
   private static RunSummary run(String id, RunOutcome outcome, Instant finished) {
@@ -106,35 +107,4 @@ class HealthPolicyTest {
     assertThat(HealthPolicy.period(new HealthPolicy.WatchedJob("manual", null, null), START)).isEmpty();
   }
 
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

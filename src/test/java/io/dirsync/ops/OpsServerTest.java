@@ -1,5 +1,6 @@
 package io.dirsync.ops;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OpsServerTest {
   private static final Instant START = Instant.parse("2026-11-21T01:00:00Z");
 
-  private final HealthPolicyTest.MutableClock clock = new HealthPolicyTest.MutableClock(START);
+  private final TestClock clock = new TestClock(START);
   private final InMemoryStateStore store = new InMemoryStateStore();
   private final PrometheusMeterRegistry registry = RunMetrics.prometheusRegistry();
   private final RunMetrics metrics = new RunMetrics(registry);

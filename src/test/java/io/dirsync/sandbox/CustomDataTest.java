@@ -1,5 +1,6 @@
 package io.dirsync.sandbox;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

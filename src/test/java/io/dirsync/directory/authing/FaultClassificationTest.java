@@ -1,5 +1,6 @@
 package io.dirsync.directory.authing;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class FaultClassificationTest extends SandboxTestBase {
 
   @Test
   void http429IsTransientWithTheRetryAfterDelay() {
-    MutableClock frozen = MutableClock.now(); // the bucket never refills
+    TestClock frozen = TestClock.now(); // the bucket never refills
     try (SandboxServer limited = SandboxServer.start(SandboxOptions.defaults().withRateLimitRps(3), frozen);
          AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(limited.baseUri(),
              SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), frozen)) {
@@ -46,7 +47,7 @@ class FaultClassificationTest extends SandboxTestBase {
 
   @Test
   void retryAfterAsAnHttpDateIsReadAgainstTheClock() {
-    MutableClock clock = MutableClock.now();
+    TestClock clock = TestClock.now();
     String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(30).atOffset(ZoneOffset.UTC));
     try (ScriptedServer server = new ScriptedServer(req ->
              new ScriptedServer.Answer(429, Map.of("Retry-After", in30s), "{\"code\":429,\"message\":\"slow down\"}"));
@@ -62,7 +63,7 @@ class FaultClassificationTest extends SandboxTestBase {
   void serverErrorsAndDroppedConnectionsAreTransientWithAnUnknownOutcome() {
     try (SandboxServer faulty = SandboxServer.start(SandboxOptions.defaults().withFailRate(1.0).withSeed(7));
          AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(faulty.baseUri(),
-             SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), MutableClock.now())) {
+             SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), TestClock.now())) {
       List<AuthingException> failures = new ArrayList<>();
       IntStream.range(0, 12).forEach(i -> {
         try {
@@ -89,7 +90,7 @@ class FaultClassificationTest extends SandboxTestBase {
       port = s.getLocalPort();
     }
     try (AuthingManagementClient c = new AuthingManagementClient(
-        AuthingConfig.of(URI.create("http://127.0.0.1:" + port), POOL, SECRET), MutableClock.now())) {
+        AuthingConfig.of(URI.create("http://127.0.0.1:" + port), POOL, SECRET), TestClock.now())) {
       assertThatThrownBy(c::checkAccess).isInstanceOfSatisfying(AuthingException.class, e -> {
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.httpStatus()).isZero();
@@ -103,7 +104,7 @@ class FaultClassificationTest extends SandboxTestBase {
     try (SandboxServer slow = SandboxServer.start(SandboxOptions.defaults().withLatencyMillis(3_000));
          AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(slow.baseUri(),
              SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET).withCallTimeout(Duration.ofMillis(300)),
-             MutableClock.now())) {
+             TestClock.now())) {
       assertThatThrownBy(c::checkAccess).isInstanceOfSatisfying(AuthingException.class, e -> {
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.outcomeUnknown()).isTrue();
@@ -115,7 +116,7 @@ class FaultClassificationTest extends SandboxTestBase {
   @Test
   void anAnswerThatIsNotJsonIsTransient() {
     try (ScriptedServer server = new ScriptedServer(req -> ScriptedServer.Answer.json("<html>gateway</html>"));
-         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), MutableClock.now())) {
+         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), TestClock.now())) {
       assertThatThrownBy(c::checkAccess).isInstanceOfSatisfying(AuthingException.class,
           e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
     }
@@ -126,7 +127,7 @@ class FaultClassificationTest extends SandboxTestBase {
     long exp = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
     try (ScriptedServer server = new ScriptedServer(req -> req.isTokenQuery() ? ScriptedServer.token(exp)
              : req.body().contains("groups(") ? error(1000) : error(1001));
-         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), MutableClock.now())) {
+         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), TestClock.now())) {
       assertThatThrownBy(() -> c.groups().list(1, 10)).isInstanceOfSatisfying(AuthingException.class, e -> {
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.code()).isEqualTo(1000);

@@ -1,5 +1,6 @@
 package io.dirsync.directory.authing;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -49,7 +50,7 @@ class SecretsNeverLeakTest extends SandboxTestBase {
         () -> client.users().update("nobody", UserInput.forUpdate(Map.of("password", PASSWORD))),
         () -> {
           try (AuthingManagementClient wrong = new AuthingManagementClient(
-              AuthingConfig.of(sandbox.baseUri(), POOL, SECRET + "-wrong"), MutableClock.now())) {
+              AuthingConfig.of(sandbox.baseUri(), POOL, SECRET + "-wrong"), TestClock.now())) {
             wrong.checkAccess();
           }
         },
@@ -81,7 +82,7 @@ class SecretsNeverLeakTest extends SandboxTestBase {
     try (ScriptedServer server = new ScriptedServer(req -> req.isTokenQuery() ? ScriptedServer.token(exp)
             : ScriptedServer.Answer.json("{\"data\":null,\"errors\":[{\"message\":{\"code\":2020,\"message\":\"bad token "
                 + token + " for secret " + SECRET + "\",\"data\":null}}]}"));
-         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), MutableClock.now())) {
+         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), TestClock.now())) {
       c.groups().list(1, 10);
       throw new AssertionError("expected a failure");
     } catch (AuthingException e) {

@@ -1,5 +1,6 @@
 package io.dirsync.directory.authing;
 
+import io.dirsync.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class TokenHandlingTest extends SandboxTestBase {
     int threads = 8;
     try (SandboxServer slow = SandboxServer.start(SandboxOptions.defaults().withLatencyMillis(500));
          AuthingManagementClient c = new AuthingManagementClient(
-             AuthingConfig.of(slow.baseUri(), SandboxOptions.DEFAULT_USER_POOL_ID, "wrong-secret"), MutableClock.now())) {
+             AuthingConfig.of(slow.baseUri(), SandboxOptions.DEFAULT_USER_POOL_ID, "wrong-secret"), TestClock.now())) {
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> calls = new ArrayList<>();
@@ -81,7 +82,7 @@ class TokenHandlingTest extends SandboxTestBase {
 
   @Test
   void theTokenIsReplacedShortlyBeforeItExpires() {
-    MutableClock clock = MutableClock.now();
+    TestClock clock = TestClock.now();
     try (SandboxServer shortLived = SandboxServer.start(SandboxOptions.defaults().withTokenTtl(Duration.ofMinutes(10)), clock);
          AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(shortLived.baseUri(),
              SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), clock)) {
@@ -99,8 +100,8 @@ class TokenHandlingTest extends SandboxTestBase {
 
   @Test
   void aTokenTheServerRefusesIsReplacedOnceAndTheCallRepeated() {
-    MutableClock serverClock = MutableClock.now();
-    MutableClock clientClock = new MutableClock(serverClock.instant());
+    TestClock serverClock = TestClock.now();
+    TestClock clientClock = new TestClock(serverClock.instant());
     try (SandboxServer shortLived = SandboxServer.start(SandboxOptions.defaults().withTokenTtl(Duration.ofMinutes(10)), serverClock);
          AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(shortLived.baseUri(),
              SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), clientClock)) {
@@ -120,7 +121,7 @@ class TokenHandlingTest extends SandboxTestBase {
     try (ScriptedServer server = new ScriptedServer(req -> req.isTokenQuery()
         ? ScriptedServer.token(exp)
         : ScriptedServer.Answer.json("{\"data\":null,\"errors\":[{\"message\":{\"code\":2020,\"message\":\"not logged in\",\"data\":null}}]}"));
-         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), MutableClock.now())) {
+         AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(server.baseUri(), POOL, SECRET), TestClock.now())) {
       assertThatThrownBy(() -> c.groups().list(1, 10))
           .isInstanceOfSatisfying(AuthingException.class, e -> {
             assertThat(e.kind()).isEqualTo(DirectoryException.Kind.FATAL);
@@ -135,7 +136,7 @@ class TokenHandlingTest extends SandboxTestBase {
   @Test
   void aWrongSecretIsFatalWithAMessageThatNamesThePoolButNotTheSecret() {
     String wrong = "wrong-secret-1234";
-    try (AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(sandbox.baseUri(), POOL, wrong), MutableClock.now());
+    try (AuthingManagementClient c = new AuthingManagementClient(AuthingConfig.of(sandbox.baseUri(), POOL, wrong), TestClock.now());
          AuthingDirectory d = new AuthingDirectory(c, "dirsync")) {
       assertThatThrownBy(d::checkAccess)
           .isInstanceOfSatisfying(AuthingException.class, e -> {
@@ -162,7 +163,7 @@ class TokenHandlingTest extends SandboxTestBase {
         ? ScriptedServer.token(exp)
         : ScriptedServer.Answer.json("{\"data\":{\"groups\":{\"totalCount\":0,\"list\":[]}}}"));
          AuthingManagementClient c = new AuthingManagementClient(
-             AuthingConfig.of(server.baseUri(), POOL, SECRET).withLang("en-US"), MutableClock.now())) {
+             AuthingConfig.of(server.baseUri(), POOL, SECRET).withLang("en-US"), TestClock.now())) {
       c.groups().list(1, 10);
 
       assertThat(server.seen).hasSize(2);
