@@ -75,7 +75,9 @@ public final class App {
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
-      RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), new ProgressPrinter(progressOut, clock));
+      ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
+      RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), progress);
+      progress.finish();
       reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
     }
@@ -111,7 +113,10 @@ public final class App {
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      return parts.syncRun().plan(new ProgressPrinter(progressOut, clock));
+      ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
+      Plan plan = parts.syncRun().plan(progress);
+      progress.finish();
+      return plan;
     }
   }
 
@@ -121,7 +126,9 @@ public final class App {
     JobConfig job = job(config, plan.job());
     Mapping mapping = MappingLoader.load(job.mapping(), env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, new ProgressPrinter(progressOut, clock));
+      ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
+      RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, progress);
+      progress.finish();
       reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
     }

@@ -18,6 +18,7 @@ final class ProgressPrinter implements SyncListener {
   private final boolean terminal;
   private String stage = "";
   private Instant lastPrinted;
+  private boolean lineOpen;
 
   ProgressPrinter(PrintStream out, Clock clock) {
     this.out = out;
@@ -37,7 +38,17 @@ final class ProgressPrinter implements SyncListener {
     if (Duration.between(lastPrinted, now).compareTo(INTERVAL) < 0) return;
     lastPrinted = now;
     String text = total > 0 ? String.format("%s: %d/%d (%d%%)", stage, done, total, done * 100 / total) : stage + ": " + done;
-    if (terminal) out.print("\r" + text + "   ");
-    else out.println("progress " + text);
+    if (terminal) {
+      out.print("\r" + text + "   ");
+      lineOpen = true;
+    } else {
+      out.println("progress " + text);
+    }
+  }
+
+  /** Ends a progress line left open on the terminal, so what is printed next starts on its own line. */
+  synchronized void finish() {
+    if (lineOpen) out.println();
+    lineOpen = false;
   }
 }
