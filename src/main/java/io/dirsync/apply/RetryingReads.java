@@ -25,6 +25,10 @@ public final class RetryingReads {
     this.policy = new CallPolicy("reads", settings);
   }
 
+  public int lookupBatchSize() {
+    return directory.lookupBatchSize();
+  }
+
   public List<DirectoryUser> findByExternalIds(Collection<ExternalId> ids, boolean memberships, Set<String> roleNamespaces) {
     return policy.call(() -> directory.findByExternalIds(ids, memberships, roleNamespaces));
   }

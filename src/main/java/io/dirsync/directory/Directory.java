@@ -26,8 +26,13 @@ public interface Directory extends AutoCloseable {
   /** The most externalIds one look-up call accepts. */
   int MAX_LOOKUP_BATCH = 80;
 
+  /** The most externalIds one {@link #findByExternalIds} call of this directory accepts. */
+  default int lookupBatchSize() {
+    return MAX_LOOKUP_BATCH;
+  }
+
   /**
-   * The users with these externalIds (at most {@link #MAX_LOOKUP_BATCH}), in no particular order;
+   * The users with these externalIds (at most {@link #lookupBatchSize()}), in no particular order;
    * unknown ids are left out. With {@code memberships} true each user carries its groups, roles in
    * the given namespaces, departments and main department, in the same call where the directory
    * allows it.

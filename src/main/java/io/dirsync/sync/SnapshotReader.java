@@ -46,8 +46,9 @@ final class SnapshotReader {
 
   private List<DirectoryUser> lookUp(List<DesiredUser> users, Set<String> namespaces, Compared compared, SyncListener listener) {
     List<List<ExternalId>> batches = new ArrayList<>();
-    for (int i = 0; i < users.size(); i += Directory.MAX_LOOKUP_BATCH) {
-      batches.add(users.subList(i, Math.min(users.size(), i + Directory.MAX_LOOKUP_BATCH)).stream().map(DesiredUser::externalId).toList());
+    int size = directory.lookupBatchSize();
+    for (int i = 0; i < users.size(); i += size) {
+      batches.add(users.subList(i, Math.min(users.size(), i + size)).stream().map(DesiredUser::externalId).toList());
     }
     AtomicLong done = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())));
