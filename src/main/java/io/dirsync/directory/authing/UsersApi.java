@@ -13,7 +13,7 @@ import java.util.Optional;
  * side of groups, roles, departments, policies and custom data. Thread-safe.
  */
 public final class UsersApi {
-  /** The most identifiers {@code users/batch} and {@code userBatch} accept. */
+  /** The most identifiers {@code users/batch} accepts. */
   public static final int MAX_BATCH = 80;
 
   private final Transport t;
@@ -67,18 +67,6 @@ public final class UsersApi {
     JsonNode data = t.rest("POST /api/v2/users/batch", "POST", "/api/v2/users/batch", Map.of(),
         Vars.of("ids", List.copyOf(ids)).put("type", type.wire()).put("withCustomData", withCustomData).map());
     return Read.list(data, Read::user);
-  }
-
-  /**
-   * GraphQL {@code userBatch}: up to 80 users with, in the same call, their custom data, groups,
-   * departments and roles in each of {@code roleNamespaces}.
-   */
-  public List<User> batchWithMemberships(Collection<String> ids, BatchType type, Collection<String> roleNamespaces) {
-    checkBatch("userBatch", ids);
-    List<String> namespaces = List.copyOf(new java.util.TreeSet<>(roleNamespaces));
-    JsonNode data = t.graphql("userBatch", UserBatchDocument.build(namespaces),
-        Vars.of("ids", List.copyOf(ids)).put("type", type.wire()).map());
-    return Read.list(data, n -> UserBatchDocument.read(n, namespaces));
   }
 
   public Paginated<User> list(int page, int limit, boolean withCustomData, boolean excludeUsersInOrg) {
