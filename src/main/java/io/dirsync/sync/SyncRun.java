@@ -55,7 +55,7 @@ public final class SyncRun {
 
   /** The plan a sync would apply now; changes nothing. */
   public Plan plan(SyncListener listener) {
-    return prepare(new Stopwatch(clock, listener), listener).plan();
+    return prepare(new Stopwatch(clock, listener), listener, lastRunFinishedCleanly(null)).plan();
   }
 
   /** Runs the sync (or, when {@code dryRun}, plans and reports it) and records the run. */
@@ -66,7 +66,7 @@ public final class SyncRun {
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
     try {
-      Prepared prepared = prepare(stopwatch, listener);
+      Prepared prepared = prepare(stopwatch, listener, lastRunFinishedCleanly(runId));
       report.plan(prepared.plan());
       Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
           prepared.managed().size()).map(v -> v.reason());
@@ -92,10 +92,20 @@ public final class SyncRun {
     return done;
   }
 
-  private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
+  /**
+   * Whether this job's previous (not dry) run applied everything. Only then is a main department
+   * the directory cannot tell cheaply taken as what dirsync last set (see SnapshotReader).
+   */
+  private boolean lastRunFinishedCleanly(String runId) {
+    return state.recentRuns(50).stream()
+        .filter(r -> r.job().equals(job.name()) && !r.runId().equals(runId) && !r.dryRun())
+        .findFirst().map(r -> r.outcome() == RunOutcome.SUCCESS).orElse(false);
+  }
+
+  private Prepared prepare(Stopwatch stopwatch, SyncListener listener, boolean lastRunClean) {
     DesiredState desired = stopwatch.time("read", () -> new DesiredStateReader(source, mapping).read(listener));
     DirectorySnapshot snapshot = stopwatch.time("lookup",
-        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
+        () -> new SnapshotReader(reads, job.lookupConcurrency(), lastRunClean).read(desired, mapping.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
     PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
         snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());

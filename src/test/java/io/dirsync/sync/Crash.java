@@ -112,6 +112,13 @@ final class Crash extends Error {
     @Override public void addDepartmentMembers(String code, Collection<String> ids) { s.write(() -> d.addDepartmentMembers(code, ids)); }
     @Override public void removeDepartmentMembers(String code, Collection<String> ids) { s.write(() -> d.removeDepartmentMembers(code, ids)); }
     @Override public void setMainDepartment(String userId, String code) { s.write(() -> d.setMainDepartment(userId, code)); }
+    @Override public io.dirsync.model.MembershipIndex readMemberships(Collection<String> groups, Collection<RoleRef> roles,
+        Collection<String> departments) {
+      return s.read(() -> d.readMemberships(groups, roles, departments));
+    }
+    @Override public void deleteGroup(String code) { s.write(() -> d.deleteGroup(code)); }
+    @Override public void deleteDepartment(String code) { s.write(() -> d.deleteDepartment(code)); }
+    @Override public int lookupBatchSize() { return d.lookupBatchSize(); }
     @Override public Map<String, Long> callCounts() { return d.callCounts(); }
     @Override public void checkAccess() { s.read(() -> { d.checkAccess(); return null; }); }
     @Override public void close() { d.close(); }
