@@ -7,6 +7,7 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -285,6 +286,47 @@ public final class InMemoryDirectory implements Directory {
         throw permanent(CODE_INVALID, "user " + userId + " is not a member of department " + departmentCode);
       }
       mainDepartments.put(userId, departmentCode);
+    });
+  }
+
+  // ---- membership listings and deletions
+
+  @Override
+  public synchronized MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roleRefs, Collection<String> departmentCodes) {
+    return call("readMemberships", false, () -> {
+      Map<String, Set<String>> g = new HashMap<>();
+      groupCodes.forEach(code -> g.put(code, new HashSet<>(groupMembers.getOrDefault(code, Set.of()))));
+      Map<RoleRef, Set<String>> r = new HashMap<>();
+      roleRefs.forEach(role -> r.put(role, new HashSet<>(roleMembers.getOrDefault(role, Set.of()))));
+      Map<String, Set<String>> d = new HashMap<>();
+      Map<String, String> main = new HashMap<>();
+      departmentCodes.forEach(code -> {
+        Set<String> members = new HashSet<>(departmentMembers.getOrDefault(code, Set.of()));
+        d.put(code, members);
+        members.forEach(id -> { if (mainDepartments.containsKey(id)) main.put(id, mainDepartments.get(id)); });
+      });
+      return new MembershipIndex(g, r, d, main);
+    });
+  }
+
+  @Override
+  public synchronized void deleteGroup(String code) {
+    run("deleteGroup", () -> {
+      groups.remove(code);
+      groupMembers.remove(code);
+    });
+  }
+
+  @Override
+  public synchronized void deleteDepartment(String code) {
+    run("deleteDepartment", () -> {
+      if (!departments.containsKey(code)) return;
+      if (departments.values().stream().anyMatch(d -> code.equals(d.parentCode()))) {
+        throw permanent(CODE_INVALID, "department " + code + " has child departments");
+      }
+      departments.remove(code);
+      departmentMembers.remove(code);
+      mainDepartments.values().removeIf(code::equals);
     });
   }
 
