@@ -38,10 +38,6 @@ public final class RetryingReads {
     return policy.call(() -> directory.findByExternalId(id, roleNamespaces));
   }
 
-  public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
-    return policy.call(() -> directory.readMemberships(groupCodes, roles, departmentCodes));
-  }
-
   public List<DirectoryGroup> listGroups() {
     return policy.call(directory::listGroups);
   }
@@ -52,5 +48,9 @@ public final class RetryingReads {
 
   public List<DirectoryDepartment> listDepartments() {
     return policy.call(directory::listDepartments);
+  }
+
+  public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    return policy.call(() -> directory.readMemberships(groupCodes, roles, departmentCodes));
   }
 }

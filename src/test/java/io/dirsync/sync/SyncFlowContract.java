@@ -270,24 +270,6 @@ abstract class SyncFlowContract extends SyncTestBase {
     assertThat(h.state().managedUsers(SyncHarness.JOB)).hasSize(SyncHarness.USERS);
   }
 
-  @Test
-  void aSyncThrottledAsAuthingThrottlesConvergesInOneRunToTheStateOfACleanRun() {
-    SyncHarness clean = harness("clean", SandboxOptions.defaults());
-    clean.sync();
-    // one call in seven answered HTTP 200 with a body-level code 429, as the real service throttles
-    SyncHarness throttled = harness("throttled", SandboxOptions.defaults().withThrottleRate(1.0 / 7).withSeed(20261202L));
-    throttled.settings = SyncHarness.fastSettings(8);
-
-    RunReport report = throttled.sync();
-
-    assertThat(report.outcome()).as(report.message()).isEqualTo(RunOutcome.SUCCESS);
-    assertThat(report.failures()).isEmpty();
-    DirectoryState state = throttled.snapshot();
-    assertThat(state.totalUsers()).as("no duplicates").isEqualTo(SyncHarness.USERS);
-    assertThat(state).isEqualTo(clean.snapshot());
-    assertThat(throttled.plan().isEmpty()).as("converged in one run").isTrue();
-  }
-
   @ParameterizedTest(name = "killed after {0} write(s)")
   @ValueSource(ints = {2, 5})
   void aChangeRunKilledWhileBlockingAndRegroupingConvergesWhenRerun(int writesBeforeCrash) {
