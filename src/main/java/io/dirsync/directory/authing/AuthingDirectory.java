@@ -217,10 +217,18 @@ public final class AuthingDirectory implements Directory {
     } catch (IllegalArgumentException e) {
       throw Errors.invalid("createUser", "user " + user.externalId() + ": " + e.getMessage());
     }
-    User created = client.users().create(plan.create(), plan.keepPassword(), false);
-    if (!plan.followUp().isEmpty()) created = client.users().update(created.id(), plan.followUp());
+    Map<String, Object> customData = new LinkedHashMap<>();
+    user.customData().forEach((k, v) -> {
+      if (v != null) customData.put(k, v);
+    });
+    customData.forEach(udfKeys::ensure);
+    User first = customData.isEmpty() ? client.users().create(plan.create(), plan.keepPassword(), false)
+        : client.users().createWithCustomData(plan.create(), plan.keepPassword(), customData);
+    User created = plan.followUp().isEmpty() ? first : client.users().update(first.id(), plan.followUp());
     if (firstLoginEmailAppId != null && created.text("email") != null) sendFirstLoginEmail(created.id());
-    return UserMapping.toDirectory(created, false, null);
+    DirectoryUser out = UserMapping.toDirectory(created, false, null);
+    // the follow-up update answers without custom data; what the create stored still holds
+    return created == first ? out : new DirectoryUser(out.id(), out.externalId(), out.fields(), first.customData(), null, null, null, null);
   }
 
   private void sendFirstLoginEmail(String userId) {

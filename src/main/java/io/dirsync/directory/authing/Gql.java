@@ -27,6 +27,10 @@ final class Gql {
   static final String CREATE_USER = "mutation createUser($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput,"
       + " $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) { createUser(userInfo: $userInfo, params: $params,"
       + " identity: $identity, keepPassword: $keepPassword, resetPasswordOnFirstLogin: $resetPasswordOnFirstLogin) {" + USER + "} }";
+  /** The SDK's createUserWithCustomData: custom data travels in {@code params}, and comes back. */
+  static final String CREATE_USER_WITH_CUSTOM_DATA = "mutation createUserWithCustomData($userInfo: CreateUserInput!,"
+      + " $keepPassword: Boolean, $params: String) { createUser(userInfo: $userInfo, keepPassword: $keepPassword,"
+      + " params: $params) {" + USER + CDATA + "} }";
   static final String UPDATE_USER = "mutation updateUser($id: String, $input: UpdateUserInput!, $emailToken: String, $phoneToken: String)"
       + " { updateUser(id: $id, input: $input, emailToken: $emailToken, phoneToken: $phoneToken) {" + USER + "expiredAt directManagement } }";
   static final String DELETE_USER = "mutation deleteUser($id: String!) { deleteUser(id: $id) {" + MESSAGE + "} }";

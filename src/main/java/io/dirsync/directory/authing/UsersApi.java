@@ -39,6 +39,32 @@ public final class UsersApi {
     return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER, vars.map()));
   }
 
+  /**
+   * Creates a user with custom data in the same call ({@code createUser(params:)}, the SDK's
+   * createUserWithCustomData): {@code params} is a JSON string of {@code [{key, value}]} with raw
+   * values (a string as is, a number or boolean as its text, a time as epoch milliseconds). The keys
+   * must be defined. The answer carries the custom data the server stored.
+   */
+  public User createWithCustomData(UserInput input, boolean keepPassword, Map<String, ?> customData) {
+    List<Map<String, String>> params = new ArrayList<>();
+    customData.forEach((k, v) -> params.add(Map.of("key", k, "value", raw(v))));
+    String encoded;
+    try {
+      encoded = t.json().writeValueAsString(params);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw Errors.invalid("createUser", "custom data cannot be encoded");
+    }
+    Vars vars = Vars.of("userInfo", input.wire(passwords::encrypt)).put("keepPassword", keepPassword).put("params", encoded);
+    return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER_WITH_CUSTOM_DATA, vars.map()));
+  }
+
+  private static String raw(Object value) {
+    if (value instanceof String s) return s;
+    if (value instanceof java.time.Instant i) return Long.toString(i.toEpochMilli());
+    if (value instanceof Number || value instanceof Boolean) return String.valueOf(value);
+    return CustomData.encode(value);
+  }
+
   /** Changes exactly the fields of {@code input}. */
   public User update(String userId, UserInput input) {
     if (input.isEmpty()) throw Errors.invalid("updateUser", "nothing to update");

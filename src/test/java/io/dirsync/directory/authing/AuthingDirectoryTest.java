@@ -252,4 +252,18 @@ class AuthingDirectoryTest extends SandboxTestBase {
     assertThat(directory.listDepartments()).isEmpty();
     assertThat(sandbox.stats().calls()).containsEntry("deleteNode", 2L);
   }
+
+  @Test
+  void customDataTravelsWithTheCreateInOneCall() {
+    directory.createUser(DesiredUser.of(ExternalId.of("c0"), Map.of("username", "warm")).withCustomData(Map.of("title", "x", "level", 1L)));
+    sandbox.resetStats();
+
+    DirectoryUser created = directory.createUser(DesiredUser.of(ExternalId.of("c1"), Map.of("username", "carol"))
+        .withCustomData(Map.of("title", "Engineer \"lead\"", "level", 3L)));
+
+    assertThat(created.customData()).containsEntry("title", "Engineer \"lead\"").containsEntry("level", 3L);
+    assertThat(sandbox.stats().calls()).containsOnly(Map.entry("createUser", 1L));
+    DirectoryUser found = directory.findByExternalIds(List.of(ExternalId.of("c1")), false, Set.of()).get(0);
+    assertThat(found.customData()).containsEntry("title", "Engineer \"lead\"").containsEntry("level", 3L);
+  }
 }
