@@ -73,7 +73,7 @@ public final class App {
   /** One run of one job, as `sync` and each scheduled firing do it; writes the JSON report. */
   private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, BooleanSupplier stop) {
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = JobMappings.load(job, env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), progress);
@@ -111,7 +111,7 @@ public final class App {
   public Plan plan(Path configFile, String jobName) {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = JobMappings.load(job, env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       Plan plan = parts.syncRun().plan(progress);
@@ -124,7 +124,7 @@ public final class App {
     DirsyncConfig config = loadConfig(configFile);
     Plan plan = readPlan(planFile);
     JobConfig job = job(config, plan.job());
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = JobMappings.load(job, env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, progress);
@@ -161,7 +161,7 @@ public final class App {
     io.dirsync.config.Problems problems = new io.dirsync.config.Problems();
     for (JobConfig job : config.jobs()) {
       try {
-        MappingLoader.load(job.mapping(), env);
+        JobMappings.load(job, env);
         lines.add("  job " + job.name() + ": mapping " + job.mapping() + " OK");
       } catch (ConfigException e) {
         e.problems().forEach(problems::add);
@@ -174,12 +174,12 @@ public final class App {
   public CheckResult check(Path configFile, String jobName) {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = JobMappings.load(job, env);
     List<String> lines = new ArrayList<>();
     boolean ok;
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      SourceCheck source = parts.source().check();
-      source.steps().forEach(s -> lines.add("source: " + s));
+      SourceCheck source = parts.sources().isEmpty() ? parts.source().check() : JoinedChecks.check(parts.sources(), lines);
+      if (parts.sources().isEmpty()) source.steps().forEach(s -> lines.add("source: " + s));
       boolean targetOk = true;
       try {
         parts.directory().checkAccess();

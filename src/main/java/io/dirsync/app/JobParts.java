@@ -13,6 +13,7 @@ import io.dirsync.directory.authing.AuthingConfig;
 import io.dirsync.directory.authing.AuthingDirectory;
 import io.dirsync.directory.authing.AuthingManagementClient;
 import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
@@ -21,12 +22,14 @@ import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
 import io.dirsync.state.StateStore;
 import io.dirsync.state.StateStores;
+import io.dirsync.sync.NamedSource;
 import io.dirsync.sync.SavedPlanRun;
 import io.dirsync.sync.SyncJob;
 import io.dirsync.sync.SyncRun;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The adapters of one job, opened together and closed in reverse order. */
@@ -36,6 +39,7 @@ final class JobParts implements AutoCloseable {
   private final Mapping mapping;
   private final Clock clock;
   private Source source;
+  private List<NamedSource> sources = List.of();
   private Directory directory;
   private StateStore state;
   private Applier applier;
@@ -52,7 +56,12 @@ final class JobParts implements AutoCloseable {
     JobParts parts = new JobParts(job, mapping, clock);
     try {
       parts.state = parts.track(openState(config));
-      parts.source = parts.track(Sources.open(job.source(), mapping, parts.opened));
+      if (mapping instanceof JoinMapping join) {
+        parts.sources = JoinedSources.open(job, join, parts.opened);
+        parts.source = parts.sources.get(0).source();
+      } else {
+        parts.source = parts.track(Sources.open(job.source(), mapping, parts.opened));
+      }
       parts.directory = new StoppableDirectory(parts.track(parts.openDirectory(job.target())), stopRequested);
       ApplySettings settings = applySettings(job.apply());
       parts.applier = new Applier(parts.directory, parts.state, settings, clock);
@@ -94,6 +103,9 @@ final class JobParts implements AutoCloseable {
 
   SyncRun syncRun() {
     SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency());
+    if (mapping instanceof JoinMapping join) {
+      return new SyncRun(syncJob, sources, join, job.timeZone(), directory, state, applier, reads, clock);
+    }
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
@@ -107,6 +119,11 @@ final class JobParts implements AutoCloseable {
 
   Source source() {
     return source;
+  }
+
+  /** The named sources of a job that joins several (empty otherwise). */
+  List<NamedSource> sources() {
+    return sources;
   }
 
   Directory directory() {

@@ -6,6 +6,7 @@ import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
 import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.ManagedUser;
@@ -22,6 +23,7 @@ import io.dirsync.source.SourceException;
 import io.dirsync.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,8 @@ import java.util.Optional;
  */
 public final class SyncRun {
   private final SyncJob job;
-  private final Source source;
-  private final Mapping mapping;
+  private final DesiredStateInput reader;
+  private final SourceSizes sizes;
   private final Directory directory;
   private final StateStore state;
   private final Applier applier;
@@ -43,9 +45,20 @@ public final class SyncRun {
 
   public SyncRun(SyncJob job, Source source, Mapping mapping, Directory directory, StateStore state, Applier applier,
       RetryingReads reads, Clock clock) {
+    this(job, new DesiredStateReader(source, mapping), Map.of(), directory, state, applier, reads, clock);
+  }
+
+  /** A run of a job that joins several sources per person ({@code zone}: the job's, for "today"). */
+  public SyncRun(SyncJob job, List<NamedSource> sources, JoinMapping mapping, ZoneId zone, Directory directory,
+      StateStore state, Applier applier, RetryingReads reads, Clock clock) {
+    this(job, new JoinedStateReader(sources, mapping, clock, zone), maxDrops(sources), directory, state, applier, reads, clock);
+  }
+
+  private SyncRun(SyncJob job, DesiredStateInput input, Map<String, Double> maxDropPercent, Directory directory,
+      StateStore state, Applier applier, RetryingReads reads, Clock clock) {
     this.job = job;
-    this.source = source;
-    this.mapping = mapping;
+    this.reader = input;
+    this.sizes = new SourceSizes(state, job.name(), maxDropPercent);
     this.directory = directory;
     this.state = state;
     this.applier = applier;
@@ -68,8 +81,9 @@ public final class SyncRun {
     try {
       Prepared prepared = prepare(stopwatch, listener);
       report.plan(prepared.plan());
-      Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
-          prepared.managed().size()).map(v -> v.reason());
+      Optional<String> violation = sizes.check(prepared.usersPerSource(), allowMassDelete).or(() -> Guards.check(prepared.plan(),
+          job.guard().withAllowMassDelete(allowMassDelete), prepared.managed().size()).map(v -> v.reason()));
+      if (violation.isEmpty() && !dryRun) sizes.remember(prepared.usersPerSource());
       if (violation.isPresent()) {
         report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + violation.get());
       } else if (dryRun) {
@@ -93,18 +107,26 @@ public final class SyncRun {
   }
 
   private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
-    DesiredState desired = stopwatch.time("read", () -> new DesiredStateReader(source, mapping).read(listener));
+    DesiredStateInput.Reading reading = stopwatch.time("read", () -> reader.read(listener));
+    DesiredState desired = reading.state();
     DirectorySnapshot snapshot = stopwatch.time("lookup",
-        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
+        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, reader.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
     PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
         snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());
     Planner planner = new Planner();
     Plan plan = stopwatch.time("plan", () -> planner.plan(input));
-    return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds());
+    return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds(), reading.usersPerSource());
   }
 
-  private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds) {}
+  private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds,
+      Map<String, Integer> usersPerSource) {}
+
+  private static Map<String, Double> maxDrops(List<NamedSource> sources) {
+    Map<String, Double> out = new java.util.HashMap<>();
+    sources.forEach(s -> out.put(s.name(), s.maxDropPercent()));
+    return out;
+  }
 
   static Map<OperationKind, Map<OperationOutcome, Integer>> plannedCounts(Plan plan) {
     Map<OperationKind, Map<OperationOutcome, Integer>> counts = new EnumMap<>(OperationKind.class);
