@@ -17,6 +17,7 @@ import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
+import io.dirsync.plan.RetirePolicy;
 import io.dirsync.sandbox.SandboxOptions;
 import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
@@ -102,7 +103,8 @@ final class JobParts implements AutoCloseable {
   }
 
   SyncRun syncRun() {
-    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency());
+    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency(),
+        new RetirePolicy(job.removal().groups(), job.removal().departments()));
     if (mapping instanceof JoinMapping join) {
       return new SyncRun(syncJob, sources, join, job.timeZone(), directory, state, applier, reads, clock);
     }
@@ -114,7 +116,7 @@ final class JobParts implements AutoCloseable {
   }
 
   private GuardPolicy guard() {
-    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false);
+    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false, job.removal().maxRetired());
   }
 
   Source source() {

@@ -9,7 +9,9 @@ import io.dirsync.mapping.Mapping;
 import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
 import io.dirsync.model.Plan;
@@ -90,6 +92,7 @@ public final class SyncRun {
         report.planned(prepared.plan()).outcome(RunOutcome.SUCCESS, "dry run: nothing applied");
       } else {
         state.saveManaged(job.name(), prepared.matched());
+        state.saveManagedContainers(job.name(), prepared.containers());
         ApplyResult result = stopwatch.time("apply", () -> applier.apply(runId, job.name(), prepared.plan(),
             prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
         report.applied(result);
@@ -112,15 +115,18 @@ public final class SyncRun {
     DirectorySnapshot snapshot = stopwatch.time("lookup",
         () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, reader.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
+    ManagedContainers containers = state.managedContainers(job.name());
+    MembershipIndex leaving = new LeavingMembers(reads).read(desired, containers, snapshot);
     PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
-        snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());
+        snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction(), containers, leaving, job.retire());
     Planner planner = new Planner();
-    Plan plan = stopwatch.time("plan", () -> planner.plan(input));
-    return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds(), reading.usersPerSource());
+    Planner.Planned planned = stopwatch.time("plan", () -> planner.planned(input));
+    return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers(),
+        reading.usersPerSource());
   }
 
   private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds,
-      Map<String, Integer> usersPerSource) {}
+      ManagedContainers containers, Map<String, Integer> usersPerSource) {}
 
   private static Map<String, Double> maxDrops(List<NamedSource> sources) {
     Map<String, Double> out = new java.util.HashMap<>();
