@@ -114,7 +114,7 @@ class HrAdExampleTest {
 
     Result empty = dirsync("sync", "-c", CONFIG);
 
-    assertThat(empty.code()).isEqualTo(3);
+    assertThat(empty.code()).as(empty.out() + empty.err()).isEqualTo(3);
     assertThat(empty.out()).contains("source hr delivered no users (last run: 6)").contains("--allow-mass-delete");
     assertThat(user("E1001").get("blocked").asBoolean()).isFalse();
   }
