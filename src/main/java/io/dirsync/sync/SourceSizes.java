@@ -20,6 +20,18 @@ final class SourceSizes {
     this.maxDropPercent = Map.copyOf(maxDropPercent);
   }
 
+  /** Thrown when a source is empty or shrank too much: the run stops before the directory is even read. */
+  static final class Stop extends RuntimeException {
+    Stop(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  void stopIfShrunk(Map<String, Integer> users, boolean allowMassDelete) {
+    Optional<String> violation = check(users, allowMassDelete);
+    if (violation.isPresent()) throw new Stop(violation.get());
+  }
+
   Optional<String> check(Map<String, Integer> users, boolean allowMassDelete) {
     Map<String, Integer> previous = new HashMap<>();
     for (String source : users.keySet()) {

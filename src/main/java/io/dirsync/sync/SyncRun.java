@@ -70,7 +70,7 @@ public final class SyncRun {
 
   /** The plan a sync would apply now; changes nothing. */
   public Plan plan(SyncListener listener) {
-    return prepare(new Stopwatch(clock, listener), listener).plan();
+    return prepare(new Stopwatch(clock, listener), listener, null).plan();
   }
 
   /** Runs the sync (or, when {@code dryRun}, plans and reports it) and records the run. */
@@ -81,10 +81,10 @@ public final class SyncRun {
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
     try {
-      Prepared prepared = prepare(stopwatch, listener);
+      Prepared prepared = prepare(stopwatch, listener, allowMassDelete);
       report.plan(prepared.plan());
-      Optional<String> violation = sizes.check(prepared.usersPerSource(), allowMassDelete).or(() -> Guards.check(prepared.plan(),
-          job.guard().withAllowMassDelete(allowMassDelete), prepared.managed().size()).map(v -> v.reason()));
+      Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
+          prepared.managed().size()).map(v -> v.reason());
       if (violation.isEmpty() && !dryRun) sizes.remember(prepared.usersPerSource());
       if (violation.isPresent()) {
         report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + violation.get());
@@ -97,6 +97,8 @@ public final class SyncRun {
             prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
         report.applied(result);
       }
+    } catch (SourceSizes.Stop e) {
+      report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + e.getMessage());
     } catch (SourceException e) {
       report.outcome(e.kind() == SourceException.Kind.CONFIGURATION ? RunOutcome.CONFIG_ERROR : RunOutcome.UNREACHABLE,
           "source: " + e.getMessage());
@@ -109,8 +111,10 @@ public final class SyncRun {
     return done;
   }
 
-  private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
+  /** {@code allowMassDelete} null: no source size guard (a plan only shows what would happen). */
+  private Prepared prepare(Stopwatch stopwatch, SyncListener listener, Boolean allowMassDelete) {
     DesiredStateInput.Reading reading = stopwatch.time("read", () -> reader.read(listener));
+    if (allowMassDelete != null) sizes.stopIfShrunk(reading.usersPerSource(), allowMassDelete);
     DesiredState desired = reading.state();
     DirectorySnapshot snapshot = stopwatch.time("lookup",
         () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, reader.roleNamespaces(), listener));
