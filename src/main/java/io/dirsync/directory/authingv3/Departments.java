@@ -37,10 +37,12 @@ final class Departments {
 
   /** Every department of the org, root excluded (reads them again). */
   synchronized List<DirectoryDepartment> list() {
-    byCode.clear();
-    codeById.clear();
-    loaded = true;
-    if (rootId() == null) return List.of();
+    if (rootId() == null) {
+      byCode.clear();
+      codeById.clear();
+      loaded = true;
+      return List.of();
+    }
     ObjectNode q = transport.object().put("organizationCode", orgCode).put("departmentId", "root")
         .put("departmentIdType", "department_id").put("withCustomData", false);
     JsonNode data = transport.get("get-all-departments", q);
@@ -49,19 +51,31 @@ final class Departments {
     list.forEach(nodes::add);
     Map<String, String> codes = new java.util.HashMap<>();
     nodes.forEach(n -> codes.put(n.path("departmentId").asText(), n.path("code").asText(null)));
+    List<DirectoryDepartment> out = new ArrayList<>();
     for (JsonNode n : nodes) {
       String code = n.path("code").asText(null);
       if (code == null || code.isEmpty() || n.path("departmentId").asText().equals(rootId)) continue;
       String parentId = n.path("parentDepartmentId").asText(null);
       String parent = parentId == null || parentId.equals(rootId) ? null : codes.get(parentId);
-      remember(new DirectoryDepartment(n.path("departmentId").asText(), code, n.path("name").asText(), parent));
+      out.add(new DirectoryDepartment(n.path("departmentId").asText(), code, n.path("name").asText(), parent));
     }
-    return List.copyOf(byCode.values());
+    // readers running meanwhile keep seeing the old entries until the new ones are in
+    out.forEach(this::remember);
+    java.util.Set<String> current = new java.util.HashSet<>();
+    out.forEach(d -> current.add(d.code()));
+    byCode.keySet().removeIf(code -> !current.contains(code));
+    codeById.values().removeIf(code -> !current.contains(code));
+    loaded = true;
+    return List.copyOf(out);
   }
 
   /** The department code of an Authing department id of this org, or null. */
   String codeOf(String departmentId) {
-    if (!loaded) list();
+    if (!loaded) {
+      synchronized (this) {
+        if (!loaded) list();
+      }
+    }
     return codeById.get(departmentId);
   }
 
