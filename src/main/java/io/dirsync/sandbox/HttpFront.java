@@ -151,7 +151,7 @@ final class HttpFront implements HttpHandler {
         }
         RestRoutes.Match match = api.rest().match(new RestRequest(exchange.getRequestMethod(), path,
                 RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), new byte[0], List.of()));
-        boolean v3 = match != null && match.route().v3Envelope();
+        boolean v3 = path.startsWith("/api/v3/") || (match != null && match.route().v3Envelope());
         return Reply.json(envelope(v3, Throttle.CODE, Throttle.message(), null));
     }
 

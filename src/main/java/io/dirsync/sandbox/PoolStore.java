@@ -31,9 +31,11 @@ public final class PoolStore {
     }
 
     private final Sandbox s;
+    private final Passwords passwords;
 
     PoolStore(Sandbox sandbox) {
         this.s = sandbox;
+        this.passwords = new Passwords(sandbox.keys());
     }
 
     public String userPoolId() {
@@ -64,12 +66,25 @@ public final class PoolStore {
         return call(() -> s.users().findBy(field, value));
     }
 
+    /** Creates a user; a {@code password} in {@code input} is in clear (hashed, or kept as given with {@code keepPassword}). */
     public Map<String, Object> createUser(Map<String, Object> input, boolean keepPassword) {
-        return call(() -> s.users().create(input, keepPassword));
+        return call(() -> s.db().write(() -> {
+            Map<String, Object> fields = new LinkedHashMap<>(input);
+            Object password = fields.remove("password");
+            String stored = password == null ? null : passwords.fromPlain(password.toString(), keepPassword);
+            Map<String, Object> row = s.users().create(fields, false);
+            return stored == null ? row : s.users().patch((String) row.get("id"), Map.of("password", stored));
+        }));
     }
 
+    /** Updates a user; a {@code password} in {@code input} is in clear. */
     public Map<String, Object> updateUser(String id, Map<String, Object> input) {
-        return call(() -> s.users().update(id, input));
+        return call(() -> s.db().write(() -> {
+            Map<String, Object> fields = new LinkedHashMap<>(input);
+            Object password = fields.remove("password");
+            Map<String, Object> row = fields.isEmpty() ? s.users().require(id) : s.users().update(id, fields);
+            return password == null ? row : s.users().patch(id, Map.of("password", passwords.fromPlain(password.toString(), false)));
+        }));
     }
 
     /** Sets server-owned fields ({@code status}, {@code blocked}, {@code mainDepartmentId}). */

@@ -63,7 +63,7 @@ public final class SandboxServer implements AutoCloseable {
         new UserRoutes(sandbox).register(rest);
         new OrgAclRoutes(sandbox).register(rest);
         return new HttpFront.Api(sandbox, new GraphqlEndpoint(wiring), rest,
-                new io.dirsync.sandbox.v3.V3Endpoint(new PoolStore(sandbox), 0, sandbox.options().seed()));
+                new io.dirsync.sandbox.v3.V3Endpoint(new PoolStore(sandbox)));
     }
 
     /**

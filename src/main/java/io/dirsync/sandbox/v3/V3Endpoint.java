@@ -9,15 +9,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 /**
  * The sandbox's v3 management API ({@code /api/v3/*}, signed REST) over the same store as its v2
  * API: checks the signature (HTTP 401 when missing or wrong), answers in v3's envelope
  * ({@code statusCode}, {@code message}, {@code apiCode}, {@code requestId}, {@code data}) with
- * business errors as HTTP 200, and can answer a share of calls with a body-level throttle
- * ({@code statusCode 429}). The HTTP front applies the other knobs. Thread-safe.
+ * business errors as HTTP 200. The HTTP front applies the knobs (rate limit, latency, faults and the
+ * body-level throttle) to these routes as to the v2 ones. Thread-safe.
  */
 public final class V3Endpoint {
     /** One answer: HTTP status, JSON body, and the route name the stats count (null when unrouted). */
@@ -26,14 +25,9 @@ public final class V3Endpoint {
 
     private final Routes routes = new Routes();
     private final SignatureCheck signatures;
-    private final double throttleRate;
-    private final Random random;
 
-    /** @param throttleRate share of signed calls (0..1) answered HTTP 200 with {@code statusCode 429} */
-    public V3Endpoint(PoolStore store, double throttleRate, long seed) {
+    public V3Endpoint(PoolStore store) {
         this.signatures = new SignatureCheck(store.userPoolId(), store.secret(), store.clock());
-        this.throttleRate = throttleRate;
-        this.random = new Random(seed);
         Views views = new Views(store);
         Departments departments = new Departments(store, views);
         new UserRoutes(store, views, departments).register(routes);
@@ -57,9 +51,6 @@ public final class V3Endpoint {
             if (handler == null) {
                 return new Answer(404, envelope(404, 404, "the sandbox has no v3 route " + method + " " + path, null), null);
             }
-            if (throttleRate > 0 && draw() < throttleRate) {
-                return new Answer(200, envelope(429, 429, "Too Many Requests (sandbox throttle)", null), route);
-            }
             return new Answer(200, envelope(200, 0, "", handler.handle(new V3Request(route, params))), route);
         } catch (V3Error e) {
             int status = e.statusCode() == 401 ? 401 : 200;
@@ -68,10 +59,6 @@ public final class V3Endpoint {
             V3Error v3 = V3Error.fromStore(e.code(), e.getMessage());
             return new Answer(200, envelope(v3.statusCode(), v3.apiCode(), v3.getMessage(), null), route);
         }
-    }
-
-    private synchronized double draw() {
-        return random.nextDouble();
     }
 
     private static Map<String, Object> envelope(int statusCode, int apiCode, String message, Object data) {
