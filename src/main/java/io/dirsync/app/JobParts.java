@@ -18,6 +18,7 @@ import io.dirsync.mapping.Mapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
+import io.dirsync.plan.RetirePolicy;
 import io.dirsync.sandbox.SandboxOptions;
 import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
@@ -99,7 +100,8 @@ final class JobParts implements AutoCloseable {
   }
 
   SyncRun syncRun() {
-    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency());
+    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency(),
+        new RetirePolicy(job.removal().groups(), job.removal().departments()));
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
@@ -108,7 +110,7 @@ final class JobParts implements AutoCloseable {
   }
 
   private GuardPolicy guard() {
-    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false);
+    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false, job.removal().maxRetired());
   }
 
   Source source() {
