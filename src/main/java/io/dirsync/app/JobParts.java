@@ -77,6 +77,10 @@ final class JobParts implements AutoCloseable {
   }
 
   private Directory openDirectory(TargetConfig target) {
+    if (target.type() == TargetConfig.TargetType.SCIM) {
+      targetDescription = "the SCIM service provider at " + target.scim().url();
+      return ScimTargets.open(target, clock);
+    }
     String host = target.host();
     if (target.type() == TargetConfig.TargetType.SANDBOX) {
       SandboxServer sandbox = track(SandboxServer.start(SandboxOptions.defaults().withDataDir(target.sandboxData())

@@ -12,9 +12,16 @@ final class TargetSection {
   static TargetConfig read(YamlNode node, Path base) {
     if (node == null) return null;
     node.entries();
+    TargetConfig.TargetType type = node.enumValue("type", TargetConfig.TargetType.class, TargetConfig.TargetType.AUTHING);
+    if (type == TargetConfig.TargetType.SCIM) {
+      Set<String> keys = new java.util.HashSet<>(ScimTargetSection.KEYS);
+      keys.addAll(Set.of("type", "timeout"));
+      node.allowKeys(keys);
+      return new TargetConfig(type, null, null, null, null, null, node.duration("timeout", Duration.ofSeconds(30)), null,
+          ScimTargetSection.read(node, base));
+    }
     node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId",
         "api", "accessKeyId", "accessKeySecret"));
-    TargetConfig.TargetType type = node.enumValue("type", TargetConfig.TargetType.class, TargetConfig.TargetType.AUTHING);
     TargetConfig.TargetApi api = node.enumValue("api", TargetConfig.TargetApi.class, TargetConfig.TargetApi.V2);
     boolean v3 = api == TargetConfig.TargetApi.V3;
     String defaultHost = v3 ? "https://api.authing.cn" : "https://core.authing.cn";
@@ -40,7 +47,7 @@ final class TargetSection {
     }
     String data = node.string("data", "../data/sandbox");
     return new TargetConfig(type, host, pool, secret, node.string("orgCode", "dirsync"),
-        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null),
+        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null), null,
         api, accessKeyId, accessKeySecret);
   }
 }
