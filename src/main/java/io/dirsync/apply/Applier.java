@@ -95,6 +95,7 @@ public final class Applier {
         Thread.currentThread().interrupt();
         task.tally.abort("interrupted");
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) throw error; // out of memory stays fatal: the CLI exits at once
         task.tally.abort("unexpected error: " + e.getCause());
       }
     }

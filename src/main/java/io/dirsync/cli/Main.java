@@ -21,6 +21,7 @@ public final class Main {
     LoggingSetup.configure();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    FatalErrors.install(err);
     App app = new App(System.getenv(), Clock.systemUTC(), err);
     CountDownLatch finished = new CountDownLatch(1);
     // SIGTERM / Ctrl-C: the running job finishes the call in flight, records where it stopped, then we exit.
@@ -32,7 +33,13 @@ public final class Main {
         Thread.currentThread().interrupt();
       }
     }, "dirsync-stop"));
-    int code = execute(app, args, out, err);
+    int code;
+    try {
+      code = execute(app, args, out, err);
+    } catch (Error e) {
+      FatalErrors.halt(err, e);
+      return;
+    }
     finished.countDown();
     System.exit(code);
   }

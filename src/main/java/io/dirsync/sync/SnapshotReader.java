@@ -66,6 +66,7 @@ final class SnapshotReader {
       return found;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      if (e.getCause() instanceof Error error) throw error; // out of memory stays fatal
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
