@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * Executes a {@link Plan}: phase by phase (departments, groups and roles; users; memberships;
  * blocks and deletes), each phase finished before the next starts, operations within a step run
  * concurrently. Permanent errors fail one operation and the run goes on; a fatal error stops the
- * run and the remaining operations are skipped. Every outcome is journaled as it completes.
+ * run and the remaining operations are skipped. Every outcome is journaled, in batched
+ * transactions ({@link StateBuffer}).
  * One {@code Applier} may apply several plans, one at a time.
  */
 public final class Applier {
@@ -71,12 +72,18 @@ public final class Applier {
         tally.abort("the directory could not be read before applying: " + e.getMessage());
       }
     }
-    OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids);
+    StateBuffer buffer = new StateBuffer(state, job, clock);
+    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids);
     ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+    Task task = new Task(runId, runner, buffer, staleness, tally);
     try {
-      for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally));
+      for (Step step : Step.of(plan)) {
+        runStep(step, pool, task);
+        task.flush(); // a step's users are recorded before the next step relies on them
+      }
     } finally {
       pool.shutdownNow();
+      task.flush();
     }
     return tally.result();
   }
@@ -105,12 +112,14 @@ public final class Applier {
   private final class Task {
     private final String runId;
     private final OperationRunner runner;
+    private final StateBuffer buffer;
     private final Optional<Staleness> staleness;
     private final Tally tally;
 
-    Task(String runId, OperationRunner runner, Optional<Staleness> staleness, Tally tally) {
+    Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally) {
       this.runId = runId;
       this.runner = runner;
+      this.buffer = buffer;
       this.staleness = staleness;
       this.tally = tally;
     }
@@ -144,11 +153,19 @@ public final class Applier {
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
       try {
-        state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+        buffer.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
       } catch (RuntimeException e) {
         tally.abort("the state store could not journal " + op.kind() + " " + op.target() + ": " + e.getMessage());
       }
       tally.add(op, outcome, detail, userFailures);
+    }
+
+    void flush() {
+      try {
+        buffer.flush();
+      } catch (RuntimeException e) {
+        tally.abort("the state store could not record the applied operations: " + e.getMessage());
+      }
     }
   }
 
