@@ -58,7 +58,8 @@ public final class Applier {
    */
   public ApplyResult apply(String runId, String job, Plan plan, Map<ExternalId, String> knownDirectoryIds,
       boolean checkStaleness, ApplyListener listener) {
-    CallPolicy calls = new CallPolicy("dirsync-" + job, settings);
+    Concurrency concurrency = new Concurrency(settings.concurrency(), settings.requestsPerSecond());
+    CallPolicy calls = new CallPolicy("dirsync-" + job, settings).observingLatency(concurrency::observe);
     Tally tally = new Tally(plan.operations().size(), listener);
     ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>();
     if (knownDirectoryIds != null) knownDirectoryIds.forEach((k, v) -> { if (k != null && v != null) ids.put(k, v); });
@@ -74,8 +75,8 @@ public final class Applier {
     }
     StateBuffer buffer = new StateBuffer(state, job, clock);
     OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids);
-    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
-    Task task = new Task(runId, runner, buffer, staleness, tally);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads());
+    Task task = new Task(runId, runner, buffer, staleness, tally, concurrency);
     try {
       for (Step step : Step.of(plan)) {
         runStep(step, pool, task);
@@ -94,7 +95,7 @@ public final class Applier {
       return;
     }
     List<Future<?>> running = new ArrayList<>();
-    for (Operation op : step.operations()) running.add(pool.submit(() -> task.run(op)));
+    for (Operation op : step.operations()) running.add(pool.submit(() -> task.runLimited(op)));
     for (Future<?> f : running) {
       try {
         f.get();
@@ -116,12 +117,32 @@ public final class Applier {
     private final Optional<Staleness> staleness;
     private final Tally tally;
 
-    Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally) {
+    private final Concurrency concurrency;
+
+    Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
+        Concurrency concurrency) {
+      this.concurrency = concurrency;
       this.runId = runId;
       this.runner = runner;
       this.buffer = buffer;
       this.staleness = staleness;
       this.tally = tally;
+    }
+
+    /** Runs {@code op} once the concurrency limit lets one more operation in. */
+    void runLimited(Operation op) {
+      try {
+        concurrency.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        record(op, OperationOutcome.SKIPPED, "not applied: interrupted", List.of());
+        return;
+      }
+      try {
+        run(op);
+      } finally {
+        concurrency.release();
+      }
     }
 
     void run(Operation op) {
