@@ -74,9 +74,11 @@ public final class Applier {
       }
     }
     StateBuffer buffer = new StateBuffer(state, job, clock);
-    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids);
+    PlacedOnCreate placed = new PlacedOnCreate();
+    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids, placed);
+    BatchCreates batches = directory.createBatchSize() > 1 ? new BatchCreates(directory, state, calls, clock, job, ids, placed) : null;
     ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads());
-    Task task = new Task(runId, runner, buffer, staleness, tally, concurrency);
+    Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency);
     try {
       for (Step step : Step.of(plan)) {
         runStep(step, pool, task);
@@ -95,7 +97,16 @@ public final class Applier {
       return;
     }
     List<Future<?>> running = new ArrayList<>();
-    for (Operation op : step.operations()) running.add(pool.submit(() -> task.runLimited(op)));
+    List<Operation> single = task.batches == null ? step.operations() : step.operations().stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
+    for (Operation op : single) running.add(pool.submit(() -> task.runLimited(op)));
+    if (task.batches != null) {
+      List<Operation.CreateUser> creates = step.operations().stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
+      int size = directory.createBatchSize();
+      for (int i = 0; i < creates.size(); i += size) {
+        List<Operation.CreateUser> batch = creates.subList(i, Math.min(creates.size(), i + size));
+        running.add(pool.submit(() -> task.runCreates(batch)));
+      }
+    }
     for (Future<?> f : running) {
       try {
         f.get();
@@ -116,12 +127,14 @@ public final class Applier {
     private final StateBuffer buffer;
     private final Optional<Staleness> staleness;
     private final Tally tally;
+    private final BatchCreates batches;
 
     private final Concurrency concurrency;
 
     Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
-        Concurrency concurrency) {
+        BatchCreates batches, Concurrency concurrency) {
       this.concurrency = concurrency;
+      this.batches = batches;
       this.runId = runId;
       this.runner = runner;
       this.buffer = buffer;
@@ -171,6 +184,35 @@ public final class Applier {
       }
     }
 
+    /** Creates users in one batch call (with the same skipping and failure rules as {@link #run}), an outcome per user. */
+    void runCreates(List<Operation.CreateUser> ops) {
+      List<Operation.CreateUser> open = new ArrayList<>();
+      for (Operation.CreateUser op : ops) {
+        Optional<String> stopped = tally.abortReason();
+        Optional<String> stale = staleness.flatMap(s -> s.reason(op));
+        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
+        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        else open.add(op);
+      }
+      if (open.isEmpty()) return;
+      try {
+        Map<ExternalId, OperationRunner.Outcome> outcomes = batches.create(open.stream().map(Operation.CreateUser::user).toList());
+        for (Operation.CreateUser op : open) {
+          OperationRunner.Outcome o = outcomes.get(op.user().externalId());
+          record(op, o.outcome(), o.detail(), o.userFailures());
+        }
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
+        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
+      } catch (RuntimeException e) {
+        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+      }
+    }
+
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
       try {
@@ -196,7 +238,8 @@ public final class Applier {
     /**
      * Phase 0 creates groups and roles, then applies department changes one by one in plan order
      * (the planner puts parents first and moves in depth order); phase 2 sets main departments only
-     * after memberships, since a main department must be one of the user's departments.
+     * after memberships, since a main department must be one of the user's departments; departments
+     * that left the source are deleted last, one by one in plan order (children first).
      */
     static List<Step> of(Plan plan) {
       List<Step> steps = new ArrayList<>();
@@ -206,6 +249,8 @@ public final class Applier {
       steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), false));
       steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), false));
       steps.add(new Step(select(plan, k -> k.phase() == 3), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_GROUP), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_DEPARTMENT), true));
       return steps;
     }
 

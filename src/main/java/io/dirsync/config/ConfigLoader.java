@@ -1,5 +1,6 @@
 package io.dirsync.config;
 
+import io.dirsync.model.ContainerRemoval;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class ConfigLoader {
   private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs");
   private static final Set<String> JOB_KEYS =
-      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply");
+      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply", "sources");
 
   private final Map<String, String> env;
 
@@ -86,11 +87,14 @@ public final class ConfigLoader {
     String name = node.requiredString("name");
     String schedule = node.string("schedule", null);
     ZoneId zone = zone(node);
-    SourceConfig source = SourceSection.read(node.required("source"), base);
+    List<JoinSourceConfig> sources = JoinSourcesSection.read(node.get("sources"), base);
+    if (node.get("sources") != null && node.get("source") != null) node.get("sources").problem("a job has either source or sources, not both");
+    SourceConfig source = node.get("sources") != null ? (sources.isEmpty() ? null : sources.get(0).connection())
+        : SourceSection.read(node.required("source"), base);
     String mapping = node.requiredString("mapping");
     TargetConfig target = TargetSection.read(node.required("target"), base);
     return new JobConfig(name, schedule, zone, source, mapping == null ? null : base.resolve(mapping).normalize(),
-        target, removal(node.get("removal")), apply(node.get("apply")));
+        target, removal(node.get("removal")), apply(node.get("apply")), sources);
   }
 
   private static ZoneId zone(YamlNode job) {
@@ -105,12 +109,16 @@ public final class ConfigLoader {
 
   private static RemovalConfig removal(YamlNode node) {
     if (node == null) return new RemovalConfig(RemovalAction.BLOCK, 100, 10.0);
-    node.allowKeys(Set.of("action", "maxDeletes", "maxDeletePercent"));
+    node.allowKeys(Set.of("action", "maxDeletes", "maxDeletePercent", "groups", "departments", "maxRetired"));
     int max = node.integer("maxDeletes", 100);
     double percent = node.decimal("maxDeletePercent", 10.0);
     if (max < 0) node.get("maxDeletes").problem("removal.maxDeletes must not be negative");
     if (percent < 0 || percent > 100) node.get("maxDeletePercent").problem("removal.maxDeletePercent must be between 0 and 100");
-    return new RemovalConfig(node.enumValue("action", RemovalAction.class, RemovalAction.BLOCK), max, percent);
+    int maxRetired = node.integer("maxRetired", RemovalConfig.DEFAULT_MAX_RETIRED);
+    if (maxRetired < 0) node.get("maxRetired").problem("removal.maxRetired must not be negative");
+    return new RemovalConfig(node.enumValue("action", RemovalAction.class, RemovalAction.BLOCK), max, percent,
+        node.enumValue("groups", ContainerRemoval.class, ContainerRemoval.KEEP),
+        node.enumValue("departments", ContainerRemoval.class, ContainerRemoval.DELETE), maxRetired);
   }
 
   private static ApplyConfig apply(YamlNode node) {

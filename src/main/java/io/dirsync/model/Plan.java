@@ -17,6 +17,8 @@ import java.util.Map;
  * @param unchanged users that need no change
  * @param managedUsers users dirsync managed before this run
  * @param skipped source entries that could not be mapped
+ * @param retired managed groups, roles and departments that left the source and whose managed
+ *     memberships the plan revokes ("group Admins", "role default:admin", "department 3f2a…"), sorted
  */
 public record Plan(
     String job,
@@ -25,11 +27,19 @@ public record Plan(
     int sourceUsers,
     int unchanged,
     int managedUsers,
-    List<SkippedEntry> skipped) {
+    List<SkippedEntry> skipped,
+    List<String> retired) {
 
   public Plan {
     operations = operations.stream().sorted(Comparator.comparingInt(o -> o.kind().phase())).toList();
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    retired = retired == null ? List.of() : retired.stream().sorted().toList();
+  }
+
+  /** A plan that retires nothing. */
+  public Plan(String job, Instant createdAt, List<Operation> operations, int sourceUsers, int unchanged, int managedUsers,
+      List<SkippedEntry> skipped) {
+    this(job, createdAt, operations, sourceUsers, unchanged, managedUsers, skipped, List.of());
   }
 
   public boolean isEmpty() {

@@ -38,6 +38,8 @@ public final class PlanCodec {
     root.put("managedUsers", plan.managedUsers());
     ArrayNode skipped = root.putArray("skipped");
     plan.skipped().forEach(s -> skipped.addObject().put("dn", s.dn()).put("rule", s.rule()).put("reason", s.reason()));
+    ArrayNode retired = root.putArray("retired");
+    plan.retired().forEach(retired::add);
     ArrayNode ops = root.putArray("operations");
     OperationJson writer = new OperationJson(json);
     plan.operations().forEach(op -> ops.add(writer.write(op)));
@@ -65,6 +67,11 @@ public final class PlanCodec {
     List<Operation> ops = new ArrayList<>();
     OperationJson reader = new OperationJson(json);
     for (Node op : plan.array("operations")) ops.add(reader.read(op));
+    List<String> retired = new ArrayList<>();
+    for (Node r : plan.array("retired")) {
+      if (!r.json().isTextual()) throw new IllegalArgumentException(r.path() + ": expected a string");
+      retired.add(r.json().asText());
+    }
     Instant createdAt;
     try {
       createdAt = Instant.parse(plan.text("createdAt"));
@@ -72,6 +79,6 @@ public final class PlanCodec {
       throw new IllegalArgumentException("createdAt: not an ISO-8601 instant: " + plan.text("createdAt"), e);
     }
     return new Plan(plan.text("job"), createdAt, ops, plan.integer("sourceUsers"), plan.integer("unchanged"),
-        plan.integer("managedUsers"), skipped);
+        plan.integer("managedUsers"), skipped, retired);
   }
 }

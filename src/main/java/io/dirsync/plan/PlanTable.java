@@ -27,6 +27,7 @@ public final class PlanTable {
       }
     }
     out.append(summary(plan)).append('\n');
+    plan.retired().forEach(r -> out.append("retired ").append(r).append(": left the source, its managed memberships are revoked\n"));
     plan.skipped().forEach(s -> out.append("skipped ").append(s.dn()).append(" (").append(s.rule()).append("): ").append(s.reason()).append('\n'));
     return out.toString();
   }
@@ -37,7 +38,9 @@ public final class PlanTable {
         .collect(Collectors.joining(", "));
     return (plan.isEmpty() ? "No changes" : plan.operations().size() + " operation(s): " + counts)
         + "; " + plan.sourceUsers() + " source user(s), " + plan.unchanged() + " unchanged, "
-        + plan.managedUsers() + " managed, " + plan.removals() + " removal(s), " + plan.skipped().size() + " skipped";
+        + plan.managedUsers() + " managed, " + plan.removals() + " removal(s), "
+        + (plan.retired().isEmpty() ? "" : plan.retired().size() + " retired group(s)/role(s)/department(s), ")
+        + plan.skipped().size() + " skipped";
   }
 
   static String detail(Operation op) {
@@ -59,6 +62,8 @@ public final class PlanTable {
     if (op instanceof Operation.SetMainDepartment m) return "main department " + show(m.previousDepartmentCode()) + " → " + show(m.departmentCode());
     if (op instanceof Operation.BlockUser b) return "block and log out " + show(b.userId());
     if (op instanceof Operation.DeleteUser d) return "delete " + show(d.userId());
+    if (op instanceof Operation.DeleteGroup g) return "left the source: delete the group";
+    if (op instanceof Operation.DeleteDepartment d) return "left the source: delete " + quote(d.name());
     return "";
   }
 

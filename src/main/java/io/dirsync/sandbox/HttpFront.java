@@ -18,13 +18,14 @@ final class HttpFront implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     /** What answers API calls; replaced as a whole by a reset. */
-    record Api(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest) {
+    record Api(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest, io.dirsync.sandbox.v3.V3Endpoint v3) {
     }
 
     private final SandboxOptions options;
     private final CallStats stats;
     private final RateLimiter limiter;
     private final FaultInjector faults;
+    private final Throttle throttle;
     private final Runnable reset;
     private volatile Api api;
 
@@ -35,6 +36,7 @@ final class HttpFront implements HttpHandler {
         this.stats = stats;
         this.limiter = limiter;
         this.faults = faults;
+        this.throttle = new Throttle(options.throttleRate(), new java.util.Random(options.seed() * 31 + 7));
         this.reset = reset;
     }
 
@@ -67,8 +69,12 @@ final class HttpFront implements HttpHandler {
             if (options.latencyMillis() > 0) {
                 Thread.sleep(options.latencyMillis());
             }
-            FaultInjector.Fault fault = faults.next();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (throttle.next()) {
+                send(exchange, throttled(exchange, path));
+                return;
+            }
+            FaultInjector.Fault fault = faults.next();
             if (fault.kind() != FaultInjector.Kind.NONE && !fault.afterApplying()) {
                 fail(exchange, fault);
                 return;
@@ -110,6 +116,17 @@ final class HttpFront implements HttpHandler {
         RestRequest request = new RestRequest(exchange.getRequestMethod(), path,
                 RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body, List.of());
         RestRoutes.Match match = rest.match(request);
+        String authorization = exchange.getRequestHeaders().getFirst("authorization");
+        if (io.dirsync.sandbox.v3.V3Endpoint.wants(path, authorization, match != null)) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            io.dirsync.sandbox.v3.V3Endpoint.Answer answer = current.v3().handle(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(), headers, body);
+            if (answer.route() != null) {
+                stats.count(answer.route());
+            }
+            return new Reply(answer.status(), answer.body(), Map.of());
+        }
         if (match == null) {
             return new Reply(404, Map.of("code", 404, "message", "the sandbox has no route "
                     + request.method() + " " + path), Map.of());
@@ -125,6 +142,17 @@ final class HttpFront implements HttpHandler {
         } catch (ApiException e) {
             return Reply.json(envelope(v3, e.code(), e.getMessage(), null));
         }
+    }
+
+    /** HTTP 200 with code 429 in the envelope the route would have answered in; nothing is carried out. */
+    private Reply throttled(HttpExchange exchange, String path) {
+        if (path.equals("/graphql/v2")) {
+            return Reply.json(GraphqlEndpoint.error(Throttle.CODE, Throttle.message()));
+        }
+        RestRoutes.Match match = api.rest().match(new RestRequest(exchange.getRequestMethod(), path,
+                RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), new byte[0], List.of()));
+        boolean v3 = path.startsWith("/api/v3/") || (match != null && match.route().v3Envelope());
+        return Reply.json(envelope(v3, Throttle.CODE, Throttle.message(), null));
     }
 
     private static Map<String, Object> envelope(boolean v3, int code, String message, Object data) {

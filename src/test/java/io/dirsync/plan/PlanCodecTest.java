@@ -50,9 +50,11 @@ class PlanCodecTest {
         new Operation.RemoveFromDepartment("hr", List.of(E1)),
         new Operation.SetMainDepartment(E1, null, "hr"),
         new Operation.BlockUser(ExternalId.of("e3"), "u3"),
-        new Operation.DeleteUser(ExternalId.of("e4"), "u4"));
+        new Operation.DeleteUser(ExternalId.of("e4"), "u4"),
+        new Operation.DeleteGroup("admins"),
+        new Operation.DeleteDepartment("3f2a", "Old OU"));
     return new Plan("nightly", Instant.parse("2026-01-02T03:04:05Z"), ops, 10, 7, 12,
-        List.of(new SkippedEntry("uid=x", "users.email", "not an email")));
+        List.of(new SkippedEntry("uid=x", "users.email", "not an email")), List.of("department 3f2a", "group admins"));
   }
 
   @Test
@@ -111,8 +113,11 @@ class PlanCodecTest {
 
     assertThat(table).contains("KIND", "TARGET", "DETAIL")
         .containsPattern("(?m)^UPDATE_USER +e1 +name: \"Ann\" → \"Ann Lee\", company: \"Acme\" → \\(empty\\)")
-        .contains("16 operation(s)")
+        .contains("18 operation(s)")
         .contains("2 removal(s)")
+        .contains("2 retired group(s)/role(s)/department(s)")
+        .containsPattern("(?m)^DELETE_DEPARTMENT +3f2a +left the source: delete \"Old OU\"")
+        .contains("retired group admins: left the source")
         .contains("with initial password")
         .doesNotContain("\"pw\"");
   }
