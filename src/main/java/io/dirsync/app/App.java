@@ -144,6 +144,9 @@ public final class App {
 
   public String summary(RunReport report) {
     Path file = reportFiles.get(report.runId());
+    if (io.dirsync.ops.LoggingSetup.jsonAsked(env)) {
+      return new SummaryPrinter().json(report, file == null ? null : relative(file).toString(), clock.instant());
+    }
     return new SummaryPrinter().summary(report) + (file == null ? "" : "  report: " + relative(file) + "\n");
   }
 
@@ -196,10 +199,15 @@ public final class App {
     return new CheckResult(ok, lines);
   }
 
-  public List<RunSummary> runs(Path configFile, int limit) {
+  /** A run as `dirsync runs` lists it: its summary and what kind of run it was (sync, apply, dry-run). */
+  public record RunRow(RunSummary summary, String kind) {}
+
+  public List<RunRow> runs(Path configFile, int limit) {
     DirsyncConfig config = loadConfig(configFile);
     try (StateStore state = JobParts.openState(config)) {
-      return state.recentRuns(limit);
+      return state.recentRuns(limit).stream()
+          .map(r -> new RunRow(r, r.dryRun() ? "dry-run" : state.report(r.runId()).map(RunReport::kindOfRun).orElse(r.finishedAt() == null ? "-" : "sync")))
+          .toList();
     }
   }
 

@@ -72,7 +72,11 @@ public final class Applier {
       }
     }
     OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids);
-    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), work -> new Thread(() -> {
+      if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the apply threads' log lines
+      work.run();
+    }));
     try {
       for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally));
     } finally {

@@ -11,8 +11,12 @@ import picocli.CommandLine.Command;
       SyncCommand.class, PlanCommand.class, ApplyCommand.class, ScheduleCommand.class,
       ValidateCommand.class, CheckCommand.class, RunsCommand.class, SandboxCommand.class
     },
-    footer = {"", "Exit codes: 0 all applied (or nothing to do), 1 some operations failed, 2 bad configuration or usage,",
-        "            3 stopped by a safety guard (nothing applied), 4 source or target unreachable / authentication failed."})
+    footer = {"", "Exit codes:",
+        "  0  all applied (or nothing to do)",
+        "  1  finished, but some operations failed (listed in the report)",
+        "  2  bad configuration or usage",
+        "  3  stopped by a safety guard (nothing applied)",
+        "  4  source or target unreachable / authentication failed"})
 final class RootCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param unchanged users that need no change
  * @param managedUsers users dirsync managed before this run
  * @param skipped source entries that could not be mapped
+ * @param users how to name, in plans and reports, each user the operations mention (by externalId)
  */
 public record Plan(
     String job,
@@ -25,11 +26,24 @@ public record Plan(
     int sourceUsers,
     int unchanged,
     int managedUsers,
-    List<SkippedEntry> skipped) {
+    List<SkippedEntry> skipped,
+    Map<ExternalId, UserLabel> users) {
 
   public Plan {
     operations = operations.stream().sorted(Comparator.comparingInt(o -> o.kind().phase())).toList();
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    users = users == null ? Map.of() : Map.copyOf(users);
+  }
+
+  /** A plan that names its users by externalId only. */
+  public Plan(String job, Instant createdAt, List<Operation> operations, int sourceUsers, int unchanged, int managedUsers,
+      List<SkippedEntry> skipped) {
+    this(job, createdAt, operations, sourceUsers, unchanged, managedUsers, skipped, Map.of());
+  }
+
+  /** The user's label, or an empty one when the plan does not know it. */
+  public UserLabel label(ExternalId id) {
+    return users.getOrDefault(id, new UserLabel(null, null, null));
   }
 
   public boolean isEmpty() {
