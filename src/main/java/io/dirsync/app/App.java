@@ -158,9 +158,18 @@ public final class App {
 
   /** Checks config and mappings without network; returns what it found, throws on problems. */
   public List<String> validate(Path configFile) {
-    DirsyncConfig config = loadConfig(configFile);
+    return validate(configFile, true);
+  }
+
+  /**
+   * As {@link #validate(Path)}; with {@code resolveSecrets} false, {@code ${env:…}} and
+   * {@code ${file:…}} references that cannot be resolved here are left as written.
+   */
+  public List<String> validate(Path configFile, boolean resolveSecrets) {
+    if (!configFile.toFile().isFile()) throw ConfigException.single(configFile.toString(), "config file not found (use -c FILE)");
+    DirsyncConfig config = new ConfigLoader(env, resolveSecrets).load(configFile);
     List<String> lines = new ArrayList<>();
-    lines.add(configFile + ": OK, " + config.jobs().size() + " job(s)");
+    lines.add(configFile + ": OK, " + config.jobs().size() + " job(s)" + (resolveSecrets ? "" : " (secrets not resolved)"));
     io.dirsync.config.Problems problems = new io.dirsync.config.Problems();
     for (JobConfig job : config.jobs()) {
       try {

@@ -41,8 +41,11 @@ public final class PlanTable {
       ops.forEach(op -> rows.add(new String[] {op.target(), who(plan, op), shorten(detail(op, plan))}));
       int targetWidth = rows.stream().mapToInt(r -> r[0].length()).max().orElse(6);
       int whoWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(3);
+      boolean named = rows.stream().skip(1).anyMatch(r -> !r[1].isEmpty());
       for (String[] r : rows) {
-        out.append("  ").append(pad(r[0], targetWidth)).append("  ").append(pad(r[1], whoWidth)).append("  ").append(r[2]).append('\n');
+        out.append("  ").append(pad(r[0], targetWidth)).append("  ");
+        if (named) out.append(pad(r[1], whoWidth)).append("  ");
+        out.append(r[2]).append('\n');
       }
     });
     if (!plan.skipped().isEmpty()) out.append('\n');

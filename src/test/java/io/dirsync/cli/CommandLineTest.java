@@ -122,6 +122,7 @@ class CommandLineTest {
 
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.out()).contains("sync", "plan", "apply", "schedule", "validate", "check", "runs", "sandbox")
-        .contains("3 stopped by a safety guard");
+        .contains("  3  stopped by a safety guard (nothing applied)")
+        .containsPattern("(?m)^  4  source or target unreachable / authentication failed$");
   }
 }
