@@ -26,6 +26,6 @@ final class DesiredStateReader {
       });
     }
     listener.progress(seen[0], seen[0]);
-    return session.finish();
+    return UniqueValues.check(session.finish());
   }
 }

@@ -183,4 +183,77 @@ class OperatorOutputTest {
     assertThat(noSecrets.code()).as(noSecrets.err()).isEqualTo(0);
     assertThat(noSecrets.out()).contains("OK, 1 job(s) (secrets not resolved)");
   }
+
+  @Test
+  void sourceUsersSharingAValueThePoolHoldsOnceAreBothSkippedWithTheirDnsAndNeverSent() throws IOException {
+    Files.writeString(dir.resolve("people.ldif"), """
+        dn: uid=ann,ou=People,dc=x
+        objectClass: inetOrgPerson
+        uid: ann
+        cn: Ann
+        sn: A
+        employeeNumber: E1
+        mail: ann@example.org
+        mobile: +8613800000001
+
+        dn: uid=bob,ou=People,dc=x
+        objectClass: inetOrgPerson
+        uid: bob
+        cn: Bob
+        sn: B
+        employeeNumber: E2
+        mail: bob@example.org
+        mobile: +8613800000001
+
+        dn: uid=cat,ou=People,dc=x
+        objectClass: inetOrgPerson
+        uid: cat
+        cn: Cat
+        sn: C
+        employeeNumber: E3
+        mail: ANN@example.org
+
+        dn: uid=dan,ou=People,dc=x
+        objectClass: inetOrgPerson
+        uid: dan
+        cn: Dan
+        sn: D
+        employeeNumber: E4
+        mail: dan@example.org
+        """);
+    Files.writeString(dir.resolve("mapping.yaml"), """
+        users:
+          externalId: employeeNumber
+          fields:
+            username: uid
+            email: mail
+            phone: mobile
+            name: cn
+        """);
+    Path config = dir.resolve("dirsync.yaml");
+    Files.writeString(config, """
+        state: {url: "jdbc:h2:file:./data/state"}
+        reports: data/reports
+        jobs:
+          - name: people
+            source: {type: ldif, files: [people.ldif], users: {baseDn: "dc=x"}}
+            mapping: mapping.yaml
+            target: {type: sandbox, data: data/sandbox}
+        """);
+
+    Result plan = dirsync(Map.of(), "plan", "-c", config.toString());
+    Result sync = dirsync(Map.of(), "sync", "-c", config.toString());
+
+    assertThat(plan.code()).as(plan.err()).isEqualTo(0);
+    assertThat(plan.out())
+        .contains("skipped uid=ann,ou=People,dc=x (unique values): email \"ann@example.org\" is also used by uid=cat,ou=People,dc=x")
+        .contains("skipped uid=bob,ou=People,dc=x (unique values): phone \"+8613800000001\" is also used by uid=ann,ou=People,dc=x")
+        .contains("skipped uid=cat,ou=People,dc=x (unique values)")
+        .containsPattern("(?m)^  E4 +dan · dan@example.org · uid=dan,ou=People,dc=x ")
+        .doesNotContainPattern("(?m)^  E[123] ");
+    assertThat(sync.code()).as(sync.err()).isEqualTo(0);
+    assertThat(count(sync.out(), "created")).isEqualTo(1);
+    assertThat(count(sync.out(), "skipped")).isEqualTo(3);
+    assertThat(count(sync.out(), "failed")).isZero();
+  }
 }
