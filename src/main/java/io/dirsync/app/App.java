@@ -147,7 +147,8 @@ public final class App {
     if (io.dirsync.ops.LoggingSetup.jsonAsked(env)) {
       return new SummaryPrinter().json(report, file == null ? null : relative(file).toString(), clock.instant());
     }
-    return new SummaryPrinter().summary(report) + (file == null ? "" : "  report: " + relative(file) + "\n");
+    return new SummaryPrinter().summary(report) + (file == null ? ""
+        : "  report: " + relative(file) + "\n  page:   " + relative(ReportWriter.htmlOf(file)) + "\n");
   }
 
   private static Path relative(Path file) {
