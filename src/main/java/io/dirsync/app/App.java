@@ -232,7 +232,7 @@ public final class App {
   public RunningSandbox startSandbox(SandboxSettings s) {
     SandboxOptions options = SandboxOptions.defaults().withHost(s.host()).withPort(s.port()).withDataDir(s.dataDir())
         .withCredentials(s.userPoolId(), s.secret()).withRateLimitRps(s.rateLimitRps()).withFailRate(s.failRate())
-        .withLatencyMillis(s.latencyMillis()).withSeed(s.seed());
+        .withLatencyMillis(s.latencyMillis()).withSeed(s.seed()).withThrottleRate(s.throttleRate());
     SandboxServer server = SandboxServer.start(options, clock);
     return new RunningSandbox() {
       private boolean closed;

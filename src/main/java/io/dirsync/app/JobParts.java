@@ -16,6 +16,7 @@ import io.dirsync.mapping.Mapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
+import io.dirsync.plan.RetirePolicy;
 import io.dirsync.sandbox.SandboxOptions;
 import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
@@ -74,6 +75,10 @@ final class JobParts implements AutoCloseable {
   }
 
   private Directory openDirectory(TargetConfig target) {
+    if (target.type() == TargetConfig.TargetType.SCIM) {
+      targetDescription = "the SCIM service provider at " + target.scim().url();
+      return ScimTargets.open(target, clock);
+    }
     String host = target.host();
     if (target.type() == TargetConfig.TargetType.SANDBOX) {
       SandboxServer sandbox = track(SandboxServer.start(SandboxOptions.defaults().withDataDir(target.sandboxData())
@@ -93,7 +98,8 @@ final class JobParts implements AutoCloseable {
   }
 
   SyncRun syncRun() {
-    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency());
+    SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency(),
+        new RetirePolicy(job.removal().groups(), job.removal().departments()));
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
@@ -102,7 +108,7 @@ final class JobParts implements AutoCloseable {
   }
 
   private GuardPolicy guard() {
-    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false);
+    return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false, job.removal().maxRetired());
   }
 
   Source source() {

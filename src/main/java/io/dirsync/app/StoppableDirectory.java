@@ -168,6 +168,30 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public int lookupBatchSize() {
+    return delegate.lookupBatchSize();
+  }
+
+  @Override
+  public io.dirsync.model.MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles,
+      Collection<String> departmentCodes) {
+    checkNotStopped();
+    return delegate.readMemberships(groupCodes, roles, departmentCodes);
+  }
+
+  @Override
+  public void deleteGroup(String code) {
+    checkNotStopped();
+    delegate.deleteGroup(code);
+  }
+
+  @Override
+  public void deleteDepartment(String code) {
+    checkNotStopped();
+    delegate.deleteDepartment(code);
+  }
+
+  @Override
   public Map<String, Long> callCounts() {
     return delegate.callCounts();
   }

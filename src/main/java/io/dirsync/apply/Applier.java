@@ -161,7 +161,8 @@ public final class Applier {
     /**
      * Phase 0 creates groups and roles, then applies department changes one by one in plan order
      * (the planner puts parents first and moves in depth order); phase 2 sets main departments only
-     * after memberships, since a main department must be one of the user's departments.
+     * after memberships, since a main department must be one of the user's departments; departments
+     * that left the source are deleted last, one by one in plan order (children first).
      */
     static List<Step> of(Plan plan) {
       List<Step> steps = new ArrayList<>();
@@ -171,6 +172,8 @@ public final class Applier {
       steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), false));
       steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), false));
       steps.add(new Step(select(plan, k -> k.phase() == 3), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_GROUP), false));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_DEPARTMENT), true));
       return steps;
     }
 

@@ -122,6 +122,14 @@ final class OperationRunner {
           () -> directory.createRole(r.role()));
       return Outcome.applied("created");
     }
+    if (op instanceof Operation.DeleteGroup g) {
+      calls.run(() -> directory.deleteGroup(g.code()));
+      return Outcome.applied("deleted: the group left the source");
+    }
+    if (op instanceof Operation.DeleteDepartment d) {
+      calls.run(() -> directory.deleteDepartment(d.code()));
+      return Outcome.applied("deleted: the department left the source");
+    }
     return memberships(op);
   }
 

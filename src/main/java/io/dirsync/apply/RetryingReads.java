@@ -5,6 +5,7 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import java.util.Collection;
 import java.util.List;
@@ -47,5 +48,9 @@ public final class RetryingReads {
 
   public List<DirectoryDepartment> listDepartments() {
     return policy.call(directory::listDepartments);
+  }
+
+  public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    return policy.call(() -> directory.readMemberships(groupCodes, roles, departmentCodes));
   }
 }

@@ -37,6 +37,10 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--fail-rate", paramLabel = "R", defaultValue = "0", description = "share of calls that fail with 5xx or a dropped connection")
   double failRate;
 
+  @Option(names = "--throttle-rate", paramLabel = "R", defaultValue = "0",
+      description = "share of calls answered as Authing throttles: HTTP 200 with body-level code 429")
+  double throttleRate;
+
   @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", description = "delay added to every call")
   long latency;
 
@@ -50,7 +54,7 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SandboxSettings settings = new SandboxSettings(host, port, data, userPoolId, secret, rateLimit, failRate, latency, seed);
+    SandboxSettings settings = new SandboxSettings(host, port, data, userPoolId, secret, rateLimit, failRate, latency, seed, throttleRate);
     CountDownLatch stopped = new CountDownLatch(1);
     try (App.RunningSandbox sandbox = app.startSandbox(settings)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

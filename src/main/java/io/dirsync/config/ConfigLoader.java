@@ -1,5 +1,6 @@
 package io.dirsync.config;
 
+import io.dirsync.model.ContainerRemoval;
 import java.nio.file.Path;
 import java.text.ParseException;
 import org.quartz.CronExpression;
@@ -126,12 +127,16 @@ public final class ConfigLoader {
 
   private static RemovalConfig removal(YamlNode node) {
     if (node == null) return new RemovalConfig(RemovalAction.BLOCK, 100, 10.0);
-    node.allowKeys(Set.of("action", "maxDeletes", "maxDeletePercent"));
+    node.allowKeys(Set.of("action", "maxDeletes", "maxDeletePercent", "groups", "departments", "maxRetired"));
     int max = node.integer("maxDeletes", 100);
     double percent = node.decimal("maxDeletePercent", 10.0);
     if (max < 0) node.get("maxDeletes").problem("removal.maxDeletes must not be negative");
     if (percent < 0 || percent > 100) node.get("maxDeletePercent").problem("removal.maxDeletePercent must be between 0 and 100");
-    return new RemovalConfig(node.enumValue("action", RemovalAction.class, RemovalAction.BLOCK), max, percent);
+    int maxRetired = node.integer("maxRetired", RemovalConfig.DEFAULT_MAX_RETIRED);
+    if (maxRetired < 0) node.get("maxRetired").problem("removal.maxRetired must not be negative");
+    return new RemovalConfig(node.enumValue("action", RemovalAction.class, RemovalAction.BLOCK), max, percent,
+        node.enumValue("groups", ContainerRemoval.class, ContainerRemoval.KEEP),
+        node.enumValue("departments", ContainerRemoval.class, ContainerRemoval.DELETE), maxRetired);
   }
 
   private static ApplyConfig apply(YamlNode node) {

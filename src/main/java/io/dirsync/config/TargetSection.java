@@ -11,8 +11,15 @@ final class TargetSection {
   static TargetConfig read(YamlNode node, Path base) {
     if (node == null) return null;
     node.entries();
-    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId"));
     TargetConfig.TargetType type = node.enumValue("type", TargetConfig.TargetType.class, TargetConfig.TargetType.AUTHING);
+    if (type == TargetConfig.TargetType.SCIM) {
+      Set<String> keys = new java.util.HashSet<>(ScimTargetSection.KEYS);
+      keys.addAll(Set.of("type", "timeout"));
+      node.allowKeys(keys);
+      return new TargetConfig(type, null, null, null, null, null, node.duration("timeout", Duration.ofSeconds(30)), null,
+          ScimTargetSection.read(node, base));
+    }
+    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId"));
     String host = node.string("host", type == TargetConfig.TargetType.AUTHING ? "https://core.authing.cn" : null);
     String pool = type == TargetConfig.TargetType.AUTHING ? node.requiredString("userPoolId") : node.string("userPoolId", "demo-pool");
     Secret secret = node.secret("secret");
@@ -25,6 +32,6 @@ final class TargetSection {
     }
     String data = node.string("data", "../data/sandbox");
     return new TargetConfig(type, host, pool, secret, node.string("orgCode", "dirsync"),
-        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null));
+        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null), null);
   }
 }

@@ -44,6 +44,10 @@ final class TargetFields {
         + "directManagement").split(" ")) {
       m.put(f, Type.STRING);
     }
+    // SCIM core and enterprise-extension attributes (RFC 7643 §4.1, §4.3); the Authing adapters refuse them
+    for (String f : "title userType preferredLanguage employeeNumber department manager costCenter division".split(" ")) {
+      m.put(f, Type.STRING);
+    }
     for (String f : new String[] {"emailVerified", "phoneVerified", "blocked", "isDeleted"}) m.put(f, Type.BOOLEAN);
     for (String f : new String[] {"lastLogin", "signedUp", "tokenExpiredAt", "expiredAt"}) m.put(f, Type.DATETIME);
     m.put("loginsCount", Type.LONG);

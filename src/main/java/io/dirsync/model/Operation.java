@@ -108,4 +108,16 @@ public sealed interface Operation {
     public OperationKind kind() { return OperationKind.DELETE_USER; }
     public String target() { return externalId.value(); }
   }
+
+  /** Deletes a managed group that left the source, with its memberships (only when configured). */
+  record DeleteGroup(String code) implements Operation {
+    public OperationKind kind() { return OperationKind.DELETE_GROUP; }
+    public String target() { return code; }
+  }
+
+  /** Deletes a managed department that left the source; the plan orders children before parents. */
+  record DeleteDepartment(String code, String name) implements Operation {
+    public OperationKind kind() { return OperationKind.DELETE_DEPARTMENT; }
+    public String target() { return code; }
+  }
 }

@@ -17,7 +17,9 @@ public enum OperationKind {
   REMOVE_FROM_DEPARTMENT(2),
   SET_MAIN_DEPARTMENT(2),
   BLOCK_USER(3),
-  DELETE_USER(3);
+  DELETE_USER(3),
+  DELETE_GROUP(4),
+  DELETE_DEPARTMENT(4);
 
   private final int phase;
 
@@ -25,7 +27,7 @@ public enum OperationKind {
     this.phase = phase;
   }
 
-  /** 0 departments/groups/roles, 1 users, 2 memberships, 3 blocks and deletes. */
+  /** 0 departments/groups/roles, 1 users, 2 memberships, 3 blocks and deletes, 4 retired groups and departments. */
   public int phase() {
     return phase;
   }
@@ -33,5 +35,10 @@ public enum OperationKind {
   /** Whether the change removes or disables a user (subject to the deletion guards). */
   public boolean isRemoval() {
     return this == BLOCK_USER || this == DELETE_USER;
+  }
+
+  /** Whether the change deletes a group or department that left the source. */
+  public boolean isContainerDeletion() {
+    return this == DELETE_GROUP || this == DELETE_DEPARTMENT;
   }
 }

@@ -27,10 +27,12 @@ final class Catalog {
   private final Set<RoleRef> usableRoles;
   private final Set<String> usableDepartments;
   private final Set<String> orgDepartments;
+  private final Retirement retirement;
   private final List<Operation> creates = new ArrayList<>();
   private final List<SkippedEntry> skipped = new ArrayList<>();
 
-  Catalog(PlanInput in, Collection<DesiredUser> users, DepartmentPlanner.Result departments) {
+  Catalog(PlanInput in, Collection<DesiredUser> users, DepartmentPlanner.Result departments, Retirement retirement) {
+    this.retirement = retirement;
     DesiredState d = in.desired();
     Map<String, String> groupNames = new TreeMap<>();
     d.groups().forEach(g -> groupNames.putIfAbsent(g.code(), g.name()));
@@ -86,18 +88,22 @@ final class Catalog {
         + memberships + " membership(s) left out");
   }
 
-  boolean managesGroup(String code) { return managedGroups.contains(code); }
+  /** Groups the source names, and those that left it but stay (their managed memberships are revoked). */
+  boolean managesGroup(String code) { return managedGroups.contains(code) || retirement.revokedGroups().contains(code); }
 
   boolean canUseGroup(String code) { return usableGroups.contains(code); }
 
-  boolean managesRole(RoleRef role) { return roleNamespaces.contains(role.namespace()); }
+  boolean managesRole(RoleRef role) { return roleNamespaces.contains(role.namespace()) || retirement.revokedRoles().contains(role); }
 
   boolean canUseRole(RoleRef role) { return usableRoles.contains(role); }
 
   boolean canUseDepartment(String code) { return usableDepartments.contains(code); }
 
-  /** Departments of the managed org as the directory holds them now (memberships in others are never removed). */
-  boolean managesDepartment(String code) { return orgDepartments.contains(code); }
+  /**
+   * Departments of the managed org as the directory holds them now (memberships in others are never
+   * removed), except those about to be deleted (their memberships go with them).
+   */
+  boolean managesDepartment(String code) { return orgDepartments.contains(code) && !retirement.deletedDepartments().contains(code); }
 
   List<Operation> creates() { return List.copyOf(creates); }
 

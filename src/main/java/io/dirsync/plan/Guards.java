@@ -12,7 +12,9 @@ public final class Guards {
   /**
    * A violation when the source delivered no users while dirsync manages some, when the plan
    * removes (blocks or deletes) more than {@code maxDeletes} users, or more than
-   * {@code maxDeletePercent} % of the managed users; none when {@code allowMassDelete}.
+   * {@code maxDeletePercent} % of the managed users, or retires (revokes or deletes) more than
+   * {@code maxRetired} managed groups, roles and departments that left the source; none when
+   * {@code allowMassDelete}.
    */
   public static Optional<GuardViolation> check(Plan plan, GuardPolicy policy, int managedCount) {
     if (policy.allowMassDelete()) return Optional.empty();
@@ -28,6 +30,11 @@ public final class Guards {
     if (removals > limit) {
       return violation(String.format(Locale.ROOT, "the plan removes %d of %d managed users (%.1f%%), more than maxDeletePercent %s%%",
           removals, managedCount, managedCount == 0 ? 100.0 : removals * 100.0 / managedCount, trim(policy.maxDeletePercent())));
+    }
+    if (plan.retired().size() > policy.maxRetired()) {
+      return violation("the plan retires " + plan.retired().size() + " groups, roles and departments that left the source ("
+          + String.join(", ", plan.retired().subList(0, Math.min(5, plan.retired().size())))
+          + (plan.retired().size() > 5 ? ", …" : "") + "), more than maxRetired " + policy.maxRetired());
     }
     return Optional.empty();
   }

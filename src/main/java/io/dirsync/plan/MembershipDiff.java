@@ -74,6 +74,19 @@ final class MembershipDiff {
     return changes != before;
   }
 
+  /** Removes a managed user from a group that left the source (whether or not the user is still in the source). */
+  void revokeGroup(String code, ExternalId id) {
+    put(groupRemoves, code, id);
+  }
+
+  void revokeRole(RoleRef role, ExternalId id) {
+    put(roleRemoves, role, id);
+  }
+
+  void revokeDepartment(String code, ExternalId id) {
+    put(departmentRemoves, code, id);
+  }
+
   List<Operation> operations() {
     List<Operation> ops = new ArrayList<>();
     emit(groupAdds, ops, Operation.AddToGroup::new);

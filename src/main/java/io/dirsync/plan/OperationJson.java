@@ -73,6 +73,8 @@ final class OperationJson {
     }
     if (op instanceof Operation.BlockUser b) o.put("externalId", b.externalId().value()).put("userId", b.userId());
     if (op instanceof Operation.DeleteUser d) o.put("externalId", d.externalId().value()).put("userId", d.userId());
+    if (op instanceof Operation.DeleteGroup g) o.put("code", g.code());
+    if (op instanceof Operation.DeleteDepartment d) o.put("code", d.code()).put("name", d.name());
     return o;
   }
 
@@ -110,6 +112,8 @@ final class OperationJson {
           o.optionalText("previousDepartmentCode"));
       case BLOCK_USER -> new Operation.BlockUser(o.get("externalId").externalId(), o.optionalText("userId"));
       case DELETE_USER -> new Operation.DeleteUser(o.get("externalId").externalId(), o.optionalText("userId"));
+      case DELETE_GROUP -> new Operation.DeleteGroup(o.text("code"));
+      case DELETE_DEPARTMENT -> new Operation.DeleteDepartment(o.text("code"), o.optionalText("name"));
     };
   }
 

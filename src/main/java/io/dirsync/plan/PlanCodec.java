@@ -41,6 +41,8 @@ public final class PlanCodec {
     ObjectNode summary = root.putObject("summary");
     summary.put("operations", plan.operations().size());
     plan.countsByKind().forEach((kind, n) -> summary.put(kind.name(), n));
+    ArrayNode retired = root.putArray("retired");
+    plan.retired().forEach(retired::add);
     ArrayNode ops = root.putArray("operations");
     OperationJson writer = new OperationJson(json);
     plan.operations().forEach(op -> ops.add(writer.write(op, plan::label)));
@@ -71,6 +73,11 @@ public final class PlanCodec {
     List<Operation> ops = new ArrayList<>();
     OperationJson reader = new OperationJson(json);
     for (Node op : plan.array("operations")) ops.add(reader.read(op));
+    List<String> retired = new ArrayList<>();
+    for (Node r : plan.array("retired")) {
+      if (!r.json().isTextual()) throw new IllegalArgumentException(r.path() + ": expected a string");
+      retired.add(r.json().asText());
+    }
     Instant createdAt;
     try {
       createdAt = Instant.parse(plan.text("createdAt"));
@@ -84,7 +91,7 @@ public final class PlanCodec {
           textOrNull(e.getValue(), "username"), textOrNull(e.getValue(), "email"), textOrNull(e.getValue(), "dn"))));
     }
     return new Plan(plan.text("job"), createdAt, ops, plan.integer("sourceUsers"), plan.integer("unchanged"),
-        plan.integer("managedUsers"), skipped, users);
+        plan.integer("managedUsers"), skipped, retired, users);
   }
 
   private static String textOrNull(JsonNode node, String field) {

@@ -5,7 +5,9 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,10 @@ import java.util.TreeMap;
  * @param groups every group of the directory
  * @param existingRoles the roles of the directory in the namespaces the desired state uses
  * @param removalAction what to do with managed users gone from the source
+ * @param managedContainers the groups, roles and departments the state store says the job manages
+ * @param retiringMembers the directory's members of the managed groups, roles and departments that
+ *     left the source (see {@link Retirement#leaving}); the others may be absent
+ * @param retire what happens to managed groups and departments that left the source
  */
 public record PlanInput(
     String job,
@@ -35,7 +41,10 @@ public record PlanInput(
     List<DirectoryDepartment> departments,
     List<DirectoryGroup> groups,
     Set<RoleRef> existingRoles,
-    RemovalAction removalAction) {
+    RemovalAction removalAction,
+    ManagedContainers managedContainers,
+    MembershipIndex retiringMembers,
+    RetirePolicy retire) {
 
   public PlanInput {
     if (job == null || job.isBlank()) throw new IllegalArgumentException("job is required");
@@ -47,6 +56,16 @@ public record PlanInput(
     groups = groups == null ? List.of() : List.copyOf(groups);
     existingRoles = existingRoles == null ? Set.of() : Set.copyOf(existingRoles);
     removalAction = removalAction == null ? RemovalAction.BLOCK : removalAction;
+    managedContainers = managedContainers == null ? ManagedContainers.NONE : managedContainers;
+    retiringMembers = retiringMembers == null ? new MembershipIndex(null, null, null, null) : retiringMembers;
+    retire = retire == null ? RetirePolicy.DEFAULT : retire;
+  }
+
+  /** An input for a job that manages no groups, roles or departments yet. */
+  public PlanInput(String job, Instant createdAt, DesiredState desired, List<DirectoryUser> found,
+      Map<ExternalId, ManagedUser> managed, List<DirectoryDepartment> departments, List<DirectoryGroup> groups,
+      Set<RoleRef> existingRoles, RemovalAction removalAction) {
+    this(job, createdAt, desired, found, managed, departments, groups, existingRoles, removalAction, null, null, null);
   }
 
   /**

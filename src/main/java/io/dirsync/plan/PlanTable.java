@@ -48,7 +48,8 @@ public final class PlanTable {
         out.append(r[2]).append('\n');
       }
     });
-    if (!plan.skipped().isEmpty()) out.append('\n');
+    if (!plan.skipped().isEmpty() || !plan.retired().isEmpty()) out.append('\n');
+    plan.retired().forEach(r -> out.append("retired ").append(r).append(": left the source, its managed memberships are revoked\n"));
     plan.skipped().forEach(s -> out.append("skipped ").append(s.dn()).append(" (").append(s.rule()).append("): ").append(s.reason()).append('\n'));
     return out.toString();
   }
@@ -61,6 +62,7 @@ public final class PlanTable {
     return (plan.isEmpty() ? "No changes" : plan.operations().size() + " operation(s): " + counts)
         + "; " + plan.sourceUsers() + " source user(s), " + plan.unchanged() + " unchanged, "
         + plan.managedUsers() + " managed, " + plan.removals() + " removal(s), " + memberships + " membership(s), "
+        + (plan.retired().isEmpty() ? "" : plan.retired().size() + " retired group(s)/role(s)/department(s), ")
         + plan.skipped().size() + " skipped";
   }
 
@@ -95,6 +97,8 @@ public final class PlanTable {
     if (op instanceof Operation.SetMainDepartment m) return "main department " + show(m.previousDepartmentCode()) + " → " + show(m.departmentCode());
     if (op instanceof Operation.BlockUser b) return "block and log out " + show(b.userId());
     if (op instanceof Operation.DeleteUser d) return "delete " + show(d.userId());
+    if (op instanceof Operation.DeleteGroup g) return "left the source: delete the group";
+    if (op instanceof Operation.DeleteDepartment d) return "left the source: delete " + quote(d.name());
     return "";
   }
 

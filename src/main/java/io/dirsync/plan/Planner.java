@@ -4,16 +4,23 @@ import io.dirsync.model.DesiredUser;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.FieldChange;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.Operation;
 import io.dirsync.model.Operations;
 import io.dirsync.model.Plan;
+import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
 import io.dirsync.model.UserLabel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The diff: desired state + what the directory holds + what the state store remembers → a
@@ -23,12 +30,20 @@ import java.util.TreeMap;
 public final class Planner {
 
   public Plan plan(PlanInput in) {
+    return planned(in).plan();
+  }
+
+  /** The plan, and the groups, roles and departments the job manages once it is applied. */
+  public record Planned(Plan plan, ManagedContainers managedContainers) {}
+
+  public Planned planned(PlanInput in) {
     Map<ExternalId, DesiredUser> desired = new TreeMap<>();
     in.desired().users().forEach(u -> desired.putIfAbsent(u.externalId(), u));
     Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
 
     DepartmentPlanner.Result departments = DepartmentPlanner.plan(in.desired().departments(), in.departments());
-    Catalog catalog = new Catalog(in, desired.values(), departments);
+    Retirement retirement = Retirement.plan(in);
+    Catalog catalog = new Catalog(in, desired.values(), departments, retirement);
     List<Operation> ops = new ArrayList<>(departments.operations());
     ops.addAll(catalog.creates());
 
@@ -45,14 +60,75 @@ public final class Planner {
         if (!changed) unchanged++;
       }
     }
-    ops.addAll(memberships.operations());
+    revokeLeaving(in, retirement, memberships);
+    List<Operation> membershipOps = memberships.operations();
+    ops.addAll(membershipOps);
     ops.addAll(removals(in, desired));
+    Map<String, String> departmentNames = new TreeMap<>();
+    in.departments().forEach(d -> departmentNames.putIfAbsent(d.code(), d.name()));
+    List<Operation> deletions = retirement.deletions(departmentNames);
+    ops.addAll(deletions);
 
     List<SkippedEntry> skipped = new ArrayList<>(in.desired().skipped());
     skipped.addAll(departments.skipped());
     skipped.addAll(catalog.skipped());
-    return new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped,
+    skipped.addAll(retirement.skipped());
+    ManagedContainers retired = retired(retirement, membershipOps, deletions);
+    Plan plan = new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped, describe(retired),
         labels(ops, desired, found));
+    return new Planned(plan, Retirement.inSource(in.desired()).plus(retired));
+  }
+
+  /**
+   * Managed users who are members of a group, role or department that left the source and stays
+   * lose that membership, whether or not they are still in the source.
+   */
+  private static void revokeLeaving(PlanInput in, Retirement retirement, MembershipDiff memberships) {
+    Map<String, ExternalId> managedByDirectoryId = new HashMap<>();
+    in.managed().values().forEach(m -> managedByDirectoryId.put(m.directoryId(), m.externalId()));
+    in.found().stream().filter(u -> u.externalId() != null).forEach(u -> managedByDirectoryId.put(u.id(), u.externalId()));
+    MembershipIndex index = in.retiringMembers();
+    for (String g : retirement.revokedGroups()) {
+      members(index.groupMembers().get(g), managedByDirectoryId).forEach(id -> memberships.revokeGroup(g, id));
+    }
+    for (RoleRef r : retirement.revokedRoles()) {
+      members(index.roleMembers().get(r), managedByDirectoryId).forEach(id -> memberships.revokeRole(r, id));
+    }
+    for (String d : retirement.revokedDepartments()) {
+      members(index.departmentMembers().get(d), managedByDirectoryId).forEach(id -> memberships.revokeDepartment(d, id));
+    }
+  }
+
+  private static List<ExternalId> members(Set<String> directoryIds, Map<String, ExternalId> managed) {
+    if (directoryIds == null) return List.of();
+    return directoryIds.stream().map(managed::get).filter(Objects::nonNull).toList();
+  }
+
+  /** The groups, roles and departments that left the source and that this plan changes. */
+  private static ManagedContainers retired(Retirement retirement, List<Operation> membershipOps, List<Operation> deletions) {
+    Set<String> groups = new TreeSet<>();
+    Set<RoleRef> roles = new TreeSet<>();
+    Set<String> departments = new TreeSet<>();
+    for (Operation op : membershipOps) {
+      if (op instanceof Operation.RemoveFromGroup r && retirement.revokedGroups().contains(r.groupCode())) groups.add(r.groupCode());
+      if (op instanceof Operation.RevokeRole r && retirement.revokedRoles().contains(r.role())) roles.add(r.role());
+      if (op instanceof Operation.RemoveFromDepartment r && retirement.revokedDepartments().contains(r.departmentCode())) {
+        departments.add(r.departmentCode());
+      }
+    }
+    for (Operation op : deletions) {
+      if (op instanceof Operation.DeleteGroup g) groups.add(g.code());
+      if (op instanceof Operation.DeleteDepartment d) departments.add(d.code());
+    }
+    return new ManagedContainers(groups, roles, departments);
+  }
+
+  private static List<String> describe(ManagedContainers retired) {
+    List<String> out = new ArrayList<>();
+    retired.groups().forEach(g -> out.add("group " + g));
+    retired.roles().forEach(r -> out.add("role " + r));
+    retired.departments().forEach(d -> out.add("department " + d));
+    return out;
   }
 
   /**

@@ -25,6 +25,7 @@ final class HttpFront implements HttpHandler {
     private final CallStats stats;
     private final RateLimiter limiter;
     private final FaultInjector faults;
+    private final Throttle throttle;
     private final Runnable reset;
     private volatile Api api;
 
@@ -35,6 +36,7 @@ final class HttpFront implements HttpHandler {
         this.stats = stats;
         this.limiter = limiter;
         this.faults = faults;
+        this.throttle = new Throttle(options.throttleRate(), new java.util.Random(options.seed() * 31 + 7));
         this.reset = reset;
     }
 
@@ -67,8 +69,12 @@ final class HttpFront implements HttpHandler {
             if (options.latencyMillis() > 0) {
                 Thread.sleep(options.latencyMillis());
             }
-            FaultInjector.Fault fault = faults.next();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (throttle.next()) {
+                send(exchange, throttled(exchange, path));
+                return;
+            }
+            FaultInjector.Fault fault = faults.next();
             if (fault.kind() != FaultInjector.Kind.NONE && !fault.afterApplying()) {
                 fail(exchange, fault);
                 return;
@@ -125,6 +131,17 @@ final class HttpFront implements HttpHandler {
         } catch (ApiException e) {
             return Reply.json(envelope(v3, e.code(), e.getMessage(), null));
         }
+    }
+
+    /** HTTP 200 with code 429 in the envelope the route would have answered in; nothing is carried out. */
+    private Reply throttled(HttpExchange exchange, String path) {
+        if (path.equals("/graphql/v2")) {
+            return Reply.json(GraphqlEndpoint.error(Throttle.CODE, Throttle.message()));
+        }
+        RestRoutes.Match match = api.rest().match(new RestRequest(exchange.getRequestMethod(), path,
+                RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), new byte[0], List.of()));
+        boolean v3 = match != null && match.route().v3Envelope();
+        return Reply.json(envelope(v3, Throttle.CODE, Throttle.message(), null));
     }
 
     private static Map<String, Object> envelope(boolean v3, int code, String message, Object data) {

@@ -19,10 +19,13 @@ import java.util.List;
  * @param latencyMillis delay added to every call
  * @param seed          seed of the random choice of faulted calls
  * @param tokenTtl      lifetime of management tokens issued by {@code accessToken}
+ * @param throttleRate  share of calls (0..1) answered as Authing throttles: HTTP 200 with a body-level
+ *                      code 429 in the route's envelope (GraphQL {@code errors[].message.code}, v2 REST
+ *                      {@code code}, v3 REST {@code statusCode}); the call is not carried out
  */
 public record SandboxOptions(String host, int port, Path dataDir, String userPoolId, String secret,
                              double rateLimitRps, double failRate, long latencyMillis, long seed,
-                             Duration tokenTtl) {
+                             Duration tokenTtl, double throttleRate) {
 
     public static final String DEFAULT_USER_POOL_ID = "demo-pool";
     public static final String DEFAULT_SECRET = "demo-secret";
@@ -51,12 +54,21 @@ public record SandboxOptions(String host, int port, Path dataDir, String userPoo
         if (latencyMillis < 0) {
             problems.add("latencyMillis must not be negative, got " + latencyMillis);
         }
+        if (!(throttleRate >= 0 && throttleRate <= 1)) {
+            problems.add("throttleRate must be between 0 and 1, got " + throttleRate);
+        }
         if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
             problems.add("tokenTtl must be positive, got " + tokenTtl);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid sandbox options: " + String.join("; ", problems));
         }
+    }
+
+    /** The options without throttling. */
+    public SandboxOptions(String host, int port, Path dataDir, String userPoolId, String secret,
+                          double rateLimitRps, double failRate, long latencyMillis, long seed, Duration tokenTtl) {
+        this(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl, 0);
     }
 
     /** The options of the brief's signature, with the default token lifetime (15 days). */
@@ -71,39 +83,44 @@ public record SandboxOptions(String host, int port, Path dataDir, String userPoo
     }
 
     public SandboxOptions withHost(String value) {
-        return new SandboxOptions(value, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(value, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withPort(int value) {
-        return new SandboxOptions(host, value, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(host, value, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withDataDir(Path value) {
-        return new SandboxOptions(host, port, value, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(host, port, value, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withCredentials(String pool, String poolSecret) {
-        return new SandboxOptions(host, port, dataDir, pool, poolSecret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(host, port, dataDir, pool, poolSecret, rateLimitRps, failRate, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withRateLimitRps(double value) {
-        return new SandboxOptions(host, port, dataDir, userPoolId, secret, value, failRate, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, value, failRate, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withFailRate(double value) {
-        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, value, latencyMillis, seed, tokenTtl);
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, value, latencyMillis, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withLatencyMillis(long value) {
-        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, value, seed, tokenTtl);
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, value, seed, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withSeed(long value) {
-        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, value, tokenTtl);
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, value, tokenTtl, throttleRate);
     }
 
     public SandboxOptions withTokenTtl(Duration value) {
-        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, value);
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed, value, throttleRate);
+    }
+
+    public SandboxOptions withThrottleRate(double value) {
+        return new SandboxOptions(host, port, dataDir, userPoolId, secret, rateLimitRps, failRate, latencyMillis, seed,
+                tokenTtl, value);
     }
 
     /** Never prints the secret. */
@@ -111,6 +128,6 @@ public record SandboxOptions(String host, int port, Path dataDir, String userPoo
     public String toString() {
         return "SandboxOptions[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", userPoolId=" + userPoolId
                 + ", secret=***, rateLimitRps=" + rateLimitRps + ", failRate=" + failRate + ", latencyMillis="
-                + latencyMillis + ", seed=" + seed + ", tokenTtl=" + tokenTtl + "]";
+                + latencyMillis + ", seed=" + seed + ", tokenTtl=" + tokenTtl + ", throttleRate=" + throttleRate + "]";
     }
 }

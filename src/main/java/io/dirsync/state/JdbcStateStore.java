@@ -2,6 +2,7 @@ package io.dirsync.state;
 
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
@@ -48,6 +49,7 @@ public final class JdbcStateStore implements StateStore {
   private final Dialect dialect;
   private final Sql sql;
   private final ManagedUserTable managed;
+  private final ManagedContainerTable containers;
   private final ReportJson json = new ReportJson();
   private final AutoCloseable closer;
 
@@ -56,6 +58,7 @@ public final class JdbcStateStore implements StateStore {
     this.dialect = Objects.requireNonNull(dialect);
     this.sql = new Sql(dataSource, safeUrl);
     this.managed = new ManagedUserTable(sql, dialect);
+    this.containers = new ManagedContainerTable(sql);
     this.closer = closer;
   }
 
@@ -192,6 +195,18 @@ public final class JdbcStateStore implements StateStore {
   public void forgetManaged(String job, Collection<ExternalId> ids) {
     requireText(job, "job");
     managed.forget(job, Objects.requireNonNull(ids, "ids"));
+  }
+
+  @Override
+  public ManagedContainers managedContainers(String job) {
+    requireText(job, "job");
+    return containers.load(job);
+  }
+
+  @Override
+  public void saveManagedContainers(String job, ManagedContainers managed) {
+    requireText(job, "job");
+    containers.replace(job, Objects.requireNonNull(managed, "managed"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dirsync.state;
 
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.RunSummary;
@@ -46,6 +47,12 @@ public interface StateStore extends AutoCloseable {
 
   /** Forgets users (after a delete). */
   void forgetManaged(String job, Collection<ExternalId> ids);
+
+  /** The groups, roles and departments the job manages (empty before its first applied run). */
+  ManagedContainers managedContainers(String job);
+
+  /** Replaces the groups, roles and departments the job manages. */
+  void saveManagedContainers(String job, ManagedContainers containers);
 
   Optional<String> watermark(String job, String name);
 

@@ -8,7 +8,9 @@ import io.dirsync.directory.DirectoryException;
 import io.dirsync.mapping.Mapping;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
 import io.dirsync.model.Plan;
@@ -82,6 +84,7 @@ public final class SyncRun {
         report.planned(prepared.plan()).outcome(RunOutcome.SUCCESS, "dry run: nothing applied");
       } else {
         state.saveManaged(job.name(), prepared.matched());
+        state.saveManagedContainers(job.name(), prepared.containers());
         ApplyResult result = stopwatch.time("apply", () -> applier.apply(runId, job.name(), prepared.plan(),
             prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
         report.applied(result);
@@ -103,14 +106,17 @@ public final class SyncRun {
     DirectorySnapshot snapshot = stopwatch.time("lookup",
         () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
+    ManagedContainers containers = state.managedContainers(job.name());
+    MembershipIndex leaving = new LeavingMembers(reads).read(desired, containers, snapshot);
     PlanInput input = new PlanInput(job.name(), clock.instant(), desired, snapshot.found(), managed,
-        snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction());
+        snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction(), containers, leaving, job.retire());
     Planner planner = new Planner();
-    Plan plan = stopwatch.time("plan", () -> planner.plan(input));
-    return new Prepared(plan, managed, planner.matchedUsers(input), input.knownDirectoryIds());
+    Planner.Planned planned = stopwatch.time("plan", () -> planner.planned(input));
+    return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers());
   }
 
-  private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds) {}
+  private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds,
+      ManagedContainers containers) {}
 
   static Map<OperationKind, Map<OperationOutcome, Integer>> plannedCounts(Plan plan) {
     Map<OperationKind, Map<OperationOutcome, Integer>> counts = new EnumMap<>(OperationKind.class);

@@ -2,6 +2,7 @@ package io.dirsync.apply;
 
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.RunSummary;
@@ -50,4 +51,16 @@ class MemoryStateStore implements StateStore {
   @Override public synchronized Optional<String> watermark(String job, String name) { return Optional.ofNullable(watermarks.get(job + "/" + name)); }
   @Override public synchronized void saveWatermark(String job, String name, String value) { watermarks.put(job + "/" + name, value); }
   @Override public void close() { }
+
+  private final Map<String, ManagedContainers> containers = new HashMap<>();
+
+  @Override
+  public synchronized ManagedContainers managedContainers(String job) {
+    return containers.getOrDefault(job, ManagedContainers.NONE);
+  }
+
+  @Override
+  public synchronized void saveManagedContainers(String job, ManagedContainers managed) {
+    containers.put(job, managed);
+  }
 }

@@ -41,6 +41,8 @@ class ConfigLoaderTest {
           removal:
             action: delete
             maxDeletes: 5
+            groups: delete
+            maxRetired: 3
           apply:
             concurrency: 8
             requestsPerSecond: 15
@@ -65,6 +67,9 @@ class ConfigLoaderTest {
     assertThat(job.target().host()).isEqualTo("https://core.authing.cn");
     assertThat(job.removal().action()).isEqualTo(RemovalAction.DELETE);
     assertThat(job.removal().maxDeletes()).isEqualTo(5);
+    assertThat(job.removal().groups()).isEqualTo(io.dirsync.model.ContainerRemoval.DELETE);
+    assertThat(job.removal().departments()).isEqualTo(io.dirsync.model.ContainerRemoval.DELETE);
+    assertThat(job.removal().maxRetired()).isEqualTo(3);
     assertThat(job.apply().concurrency()).isEqualTo(8);
     assertThat(job.apply().initialBackoff()).hasMillis(250);
     assertThat(config.job(null)).contains(job);

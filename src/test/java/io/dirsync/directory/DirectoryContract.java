@@ -256,4 +256,52 @@ public abstract class DirectoryContract {
 
     assertThat(d.callCounts().values().stream().mapToLong(Long::longValue).sum()).isPositive();
   }
+
+  @Test
+  void aDeletedGroupIsGoneWithItsMemberships() {
+    Directory d = directory();
+    DirectoryUser alice = d.createUser(user("del-g-1", "delgalice"));
+    d.createGroup("doomed", "Doomed");
+    d.createGroup("kept", "Kept");
+    d.addGroupMembers("doomed", List.of(alice.id()));
+    d.addGroupMembers("kept", List.of(alice.id()));
+
+    d.deleteGroup("doomed");
+
+    assertThat(d.listGroups()).extracting(DirectoryGroup::code).contains("kept").doesNotContain("doomed");
+    assertThat(find(d, "del-g-1", DEFAULT_NS).groups()).containsExactly("kept");
+  }
+
+  @Test
+  void deletingAnAbsentGroupIsNotAnError() {
+    Directory d = directory();
+    d.deleteGroup("never-was");
+    assertThat(d.listGroups()).extracting(DirectoryGroup::code).doesNotContain("never-was");
+  }
+
+  @Test
+  void aDeletedDepartmentIsGoneWithItsMembershipsAndMainDepartment() {
+    Directory d = directory();
+    DirectoryUser bob = d.createUser(user("del-d-1", "deldbob"));
+    d.createDepartment("del-parent", "Parent", null);
+    d.createDepartment("del-child", "Child", "del-parent");
+    d.addDepartmentMembers("del-child", List.of(bob.id()));
+    d.setMainDepartment(bob.id(), "del-child");
+
+    d.deleteDepartment("del-child");
+    d.deleteDepartment("del-parent");
+
+    assertThat(d.listDepartments()).extracting(DirectoryDepartment::code).doesNotContain("del-child", "del-parent");
+    DirectoryUser after = find(d, "del-d-1", DEFAULT_NS);
+    assertThat(after.departments()).doesNotContain("del-child");
+    assertThat(after.mainDepartment()).isNull();
+  }
+
+  @Test
+  void deletingAnAbsentDepartmentIsNotAnError() {
+    Directory d = directory();
+    d.createDepartment("del-stays", "Stays", null);
+    d.deleteDepartment("del-never-was");
+    assertThat(d.listDepartments()).extracting(DirectoryDepartment::code).contains("del-stays");
+  }
 }

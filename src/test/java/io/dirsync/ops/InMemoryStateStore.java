@@ -2,6 +2,7 @@ package io.dirsync.ops;
 
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.RunSummary;
@@ -91,4 +92,16 @@ final class InMemoryStateStore implements StateStore {
 
   @Override
   public void close() {}
+
+  private final Map<String, ManagedContainers> containers = new HashMap<>();
+
+  @Override
+  public synchronized ManagedContainers managedContainers(String job) {
+    return containers.getOrDefault(job, ManagedContainers.NONE);
+  }
+
+  @Override
+  public synchronized void saveManagedContainers(String job, ManagedContainers managed) {
+    containers.put(job, managed);
+  }
 }

@@ -51,9 +51,11 @@ class PlanCodecTest {
         new Operation.RemoveFromDepartment("hr", List.of(E1)),
         new Operation.SetMainDepartment(E1, null, "hr"),
         new Operation.BlockUser(ExternalId.of("e3"), "u3"),
-        new Operation.DeleteUser(ExternalId.of("e4"), "u4"));
+        new Operation.DeleteUser(ExternalId.of("e4"), "u4"),
+        new Operation.DeleteGroup("admins"),
+        new Operation.DeleteDepartment("3f2a", "Old OU"));
     return new Plan("nightly", Instant.parse("2026-01-02T03:04:05Z"), ops, 10, 7, 12,
-        List.of(new SkippedEntry("uid=x", "users.email", "not an email")));
+        List.of(new SkippedEntry("uid=x", "users.email", "not an email")), List.of("department 3f2a", "group admins"));
   }
 
   @Test
@@ -110,12 +112,15 @@ class PlanCodecTest {
   void theTableShowsTheSummaryFirstThenEachKindWithItsCount() {
     String table = new PlanTable().render(everyKind(new ImportedPassword("pw", true)));
 
-    assertThat(table).startsWith("16 operation(s)")
+    assertThat(table).startsWith("18 operation(s)")
         .contains("8 membership(s)")
         .containsPattern("(?m)^  ADD_TO_GROUP +1 +\\(2 membership\\(s\\)\\)$")
         .containsPattern("(?m)^UPDATE_USER \\(1\\)\n  TARGET +WHO +DETAIL\n  e1 +- +name: \"Ann\" → \"Ann Lee\", company: \"Acme\" → \\(empty\\)")
         .containsPattern("(?m)^BLOCK_USER \\(1\\)$")
         .contains("2 removal(s)")
+        .contains("2 retired group(s)/role(s)/department(s)")
+        .containsPattern("(?m)^  3f2a +left the source: delete \"Old OU\"")
+        .contains("retired group admins: left the source")
         .contains("with initial password")
         .doesNotContain("\"pw\"");
   }

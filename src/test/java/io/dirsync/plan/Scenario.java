@@ -8,7 +8,10 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.ContainerRemoval;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.Plan;
 import io.dirsync.model.RoleRef;
 import java.time.Instant;
@@ -34,6 +37,11 @@ final class Scenario {
   boolean createGroups = true;
   boolean createRoles = true;
   RemovalAction action = RemovalAction.BLOCK;
+  ManagedContainers containers = ManagedContainers.NONE;
+  final Map<String, Set<String>> groupMembers = new HashMap<>();
+  final Map<RoleRef, Set<String>> roleMembers = new HashMap<>();
+  final Map<String, Set<String>> departmentMembers = new HashMap<>();
+  RetirePolicy retire = RetirePolicy.DEFAULT;
 
   static ExternalId ext(String id) {
     return ExternalId.of(id);
@@ -93,9 +101,37 @@ final class Scenario {
     return this;
   }
 
+  /** What the state store remembers the job managing before this run. */
+  Scenario managedBefore(Set<String> groupCodes, Set<RoleRef> roleRefs, Set<String> departmentCodes) {
+    containers = new ManagedContainers(groupCodes, roleRefs, departmentCodes);
+    return this;
+  }
+
+  /** Members (directory ids) of a group that left the source, as the directory lists them. */
+  Scenario groupMembers(String code, String... ids) {
+    groupMembers.put(code, Set.of(ids));
+    return this;
+  }
+
+  Scenario roleMembers(RoleRef role, String... ids) {
+    roleMembers.put(role, Set.of(ids));
+    return this;
+  }
+
+  Scenario departmentMembers(String code, String... ids) {
+    departmentMembers.put(code, Set.of(ids));
+    return this;
+  }
+
+  Scenario retire(ContainerRemoval groupRemoval, ContainerRemoval departmentRemoval) {
+    retire = new RetirePolicy(groupRemoval, departmentRemoval);
+    return this;
+  }
+
   PlanInput input() {
     DesiredState state = new DesiredState(desired, desiredDepartments, desiredGroups, List.of(), List.of(), createGroups, createRoles);
-    return new PlanInput("job", NOW, state, found, managed, departments, groups, roles, action);
+    return new PlanInput("job", NOW, state, found, managed, departments, groups, roles, action, containers,
+        new MembershipIndex(groupMembers, roleMembers, departmentMembers, Map.of()), retire);
   }
 
   Plan plan() {

@@ -171,4 +171,36 @@ class KnobsTest {
             assertThat(server.stats().total()).isZero();
         }
     }
+
+    @Test
+    void aThrottleRateAnswersThatShareWithHttp200AndABodyLevel429InEachEnvelope() throws IOException {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withThrottleRate(0.3).withSeed(5), clock)) {
+            TestClient c = new TestClient(server);
+            String token = token(server);
+            int graphqlThrottled = 0;
+            int restThrottled = 0;
+            for (int i = 0; i < 100; i++) {
+                JsonNode g = c.graphqlWith(token, Docs.CREATE_GROUP, Map.of("code", "t" + i, "name", "T"));
+                if (g.has("errors")) {
+                    assertThat(g.path("errors").get(0).path("message").path("code").asInt()).isEqualTo(429);
+                    assertThat(g.path("data").isNull()).isTrue();
+                    graphqlThrottled++;
+                }
+                try (Response r = c.http.newCall(new Request.Builder().url(c.url("/api/v2/orgs/count"))
+                        .header("authorization", "Bearer " + token).build()).execute()) {
+                    assertThat(r.code()).isEqualTo(200);
+                    JsonNode body = c.mapper.readTree(r.body().bytes());
+                    if (body.path("code").asInt() == 429) {
+                        restThrottled++;
+                    } else {
+                        assertThat(body.path("code").asInt()).isEqualTo(200);
+                    }
+                }
+            }
+            assertThat(graphqlThrottled).isBetween(15, 45);
+            assertThat(restThrottled).isBetween(15, 45);
+            // a throttled create is not carried out
+            assertThat(countGroups(server)).isEqualTo(100 - graphqlThrottled);
+        }
+    }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.Failure;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.RoleRef;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
 import io.dirsync.model.RunOutcome;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -169,6 +172,20 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void managedGroupsRolesAndDepartmentsAreReplacedAsAWholeAndKeptPerJob() {
+    assertThat(store.managedContainers("hr")).isEqualTo(ManagedContainers.NONE);
+    store.saveManagedContainers("hr", new ManagedContainers(Set.of("admins", "vpn"), Set.of(new RoleRef("app", "viewer")),
+        Set.of("3f2a-guid", "部门")));
+    store.saveManagedContainers("legacy", new ManagedContainers(Set.of("old"), Set.of(), Set.of()));
+    store.saveManagedContainers("hr", new ManagedContainers(Set.of("vpn"), Set.of(new RoleRef("app", "viewer"),
+        new RoleRef(null, "admin")), Set.of("部门")));
+
+    assertThat(store.managedContainers("hr")).isEqualTo(new ManagedContainers(Set.of("vpn"),
+        Set.of(new RoleRef("app", "viewer"), new RoleRef("default", "admin")), Set.of("部门")));
+    assertThat(store.managedContainers("legacy").groups()).containsExactly("old");
+  }
+
+  @Test
   void watermarksAreSavedReplacedAndKeptPerJob() {
     assertThat(store.watermark("hr", "usn")).isEmpty();
     store.saveWatermark("hr", "usn", "100");
@@ -202,7 +219,7 @@ abstract class StateStoreContract {
     assertThat(store.journalOf(runId)).containsExactly(entry);
     assertThat(store.managedUsers("hr")).containsOnlyKeys(ExternalId.of("bob"));
     assertThat(store.watermark("hr", "usn")).contains("42");
-    assertThat(appliedMigrations()).containsExactly("1");
+    assertThat(appliedMigrations()).containsExactly("1", "2");
   }
 
   @Test

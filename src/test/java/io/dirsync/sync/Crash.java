@@ -7,7 +7,9 @@ import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.JournalEntry;
+import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.RunSummary;
@@ -112,6 +114,11 @@ final class Crash extends Error {
     @Override public void addDepartmentMembers(String code, Collection<String> ids) { s.write(() -> d.addDepartmentMembers(code, ids)); }
     @Override public void removeDepartmentMembers(String code, Collection<String> ids) { s.write(() -> d.removeDepartmentMembers(code, ids)); }
     @Override public void setMainDepartment(String userId, String code) { s.write(() -> d.setMainDepartment(userId, code)); }
+    @Override public MembershipIndex readMemberships(Collection<String> groups, Collection<RoleRef> roles, Collection<String> departments) {
+      return s.read(() -> d.readMemberships(groups, roles, departments));
+    }
+    @Override public void deleteGroup(String code) { s.write(() -> d.deleteGroup(code)); }
+    @Override public void deleteDepartment(String code) { s.write(() -> d.deleteDepartment(code)); }
     @Override public Map<String, Long> callCounts() { return d.callCounts(); }
     @Override public void checkAccess() { s.read(() -> { d.checkAccess(); return null; }); }
     @Override public void close() { d.close(); }
@@ -135,6 +142,8 @@ final class Crash extends Error {
     @Override public Map<ExternalId, ManagedUser> managedUsers(String job) { return s.read(() -> st.managedUsers(job)); }
     @Override public void saveManaged(String job, Collection<ManagedUser> users) { s.read(() -> { st.saveManaged(job, users); return null; }); }
     @Override public void forgetManaged(String job, Collection<ExternalId> ids) { s.read(() -> { st.forgetManaged(job, ids); return null; }); }
+    @Override public ManagedContainers managedContainers(String job) { return s.read(() -> st.managedContainers(job)); }
+    @Override public void saveManagedContainers(String job, ManagedContainers c) { s.read(() -> { st.saveManagedContainers(job, c); return null; }); }
     @Override public Optional<String> watermark(String job, String name) { return s.read(() -> st.watermark(job, name)); }
     @Override public void saveWatermark(String job, String name, String value) { s.read(() -> { st.saveWatermark(job, name, value); return null; }); }
     @Override public void close() { }

@@ -35,6 +35,7 @@ import io.dirsync.model.Plan;
 import io.dirsync.model.RunReport;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
+import io.dirsync.plan.RetirePolicy;
 import io.dirsync.sandbox.SandboxOptions;
 import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.ldap.LdapSource;
@@ -85,6 +86,7 @@ final class SyncHarness implements AutoCloseable {
 
   RemovalAction removal = RemovalAction.BLOCK;
   GuardPolicy guard = new GuardPolicy(50, 50, false);
+  RetirePolicy retire = RetirePolicy.DEFAULT;
   ApplySettings settings = fastSettings(6);
 
   private SyncHarness(InMemoryDirectoryServer ldap, SandboxServer sandbox, Supplier<StateStore> stateOpener) {
@@ -175,7 +177,7 @@ final class SyncHarness implements AutoCloseable {
     for (EntryKind kind : EntryKind.values()) needed.put(kind, mapping.attributes(kind));
     LdapSource source = track(new LdapSource(sourceConfig(), needed));
     Directory directory = wrap.apply(track(AuthingDirectory.create(authing(), "people", clock)));
-    SyncJob job = new SyncJob(JOB, removal, guard, settings.concurrency());
+    SyncJob job = new SyncJob(JOB, removal, guard, settings.concurrency(), retire);
     return new SyncRun(job, source, mapping, directory, store, new Applier(directory, store, settings, clock),
         new RetryingReads(directory, settings), clock);
   }

@@ -172,6 +172,13 @@ public final class AuthingDirectory implements Directory {
     chunks(userIds, chunk -> client.groups().removeUsers(groupCode, chunk));
   }
 
+  /** Looks the group up first ({@code group(code)}): deleting an absent group is an error on the server. */
+  @Override
+  public void deleteGroup(String code) {
+    if (client.groups().detail(code).isEmpty()) return;
+    client.groups().delete(code);
+  }
+
   @Override
   public List<RoleRef> listRoles(String namespace) {
     List<RoleRef> out = new ArrayList<>();
@@ -213,6 +220,11 @@ public final class AuthingDirectory implements Directory {
   @Override
   public void moveDepartment(String code, String newParentCode) {
     org.move(code, newParentCode);
+  }
+
+  @Override
+  public void deleteDepartment(String code) {
+    org.delete(code);
   }
 
   @Override

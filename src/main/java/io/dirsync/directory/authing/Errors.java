@@ -20,6 +20,9 @@ final class Errors {
   static final int NO_PERMISSION = 1001;
   static final int USER_NOT_FOUND = 2004;
   static final int UNAUTHENTICATED = 2020;
+  /** Authing's throttling answer: HTTP 200 with this code in the body (GraphQL message.code, REST code/statusCode). */
+  static final int TOO_MANY_REQUESTS = 429;
+  private static final Set<Integer> TRANSIENT_CODES = Set.of(SYSTEM_BUSY, TOO_MANY_REQUESTS);
 
   private static final Set<Integer> FATAL_CODES = Set.of(NO_PERMISSION, UNAUTHENTICATED);
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -34,14 +37,15 @@ final class Errors {
 
   /** A business error answered by the server (GraphQL error object or REST code other than 200). */
   AuthingException business(String operation, int code, int httpStatus, String serverMessage) {
-    Kind kind = code == SYSTEM_BUSY ? Kind.TRANSIENT : FATAL_CODES.contains(code) ? Kind.FATAL : Kind.PERMANENT;
+    Kind kind = TRANSIENT_CODES.contains(code) ? Kind.TRANSIENT : FATAL_CODES.contains(code) ? Kind.FATAL : Kind.PERMANENT;
     return new AuthingException(kind, operation, code, httpStatus, -1,
         "Authing " + operation + " failed with code " + code + ": " + scrub(serverMessage), null);
   }
 
   /** The accessToken query was refused: wrong pool id or secret, unless the server was busy. */
   AuthingException tokenRefused(String userPoolId, int code, String serverMessage) {
-    Kind kind = code == SYSTEM_BUSY ? Kind.TRANSIENT : Kind.FATAL;
+    if (TRANSIENT_CODES.contains(code)) return business("accessToken", code, 200, serverMessage);
+    Kind kind = Kind.FATAL;
     return new AuthingException(kind, "accessToken", code, 200, -1,
         "Authing refused the management credentials of user pool " + userPoolId + " (code " + code + ": "
             + scrub(serverMessage) + "); check the user pool id and secret", null);
@@ -51,11 +55,9 @@ final class Errors {
   AuthingException http(String operation, int status, String retryAfter) {
     Kind kind;
     long retryAfterMillis = -1;
-    if (status == 429) {
+    if (status == 429 || status >= 500 || status == 408) {
       kind = Kind.TRANSIENT;
       retryAfterMillis = retryAfterMillis(retryAfter);
-    } else if (status >= 500 || status == 408) {
-      kind = Kind.TRANSIENT;
     } else if (status == 401 || status == 403) {
       kind = Kind.FATAL;
     } else {
@@ -71,6 +73,16 @@ final class Errors {
     String what = e instanceof InterruptedIOException ? "timed out" : "got no answer";
     return new AuthingException(Kind.TRANSIENT, operation, 0, 0, -1,
         "Authing " + operation + " " + what + ": " + scrub(String.valueOf(e.getMessage())), e);
+  }
+
+  /** A GraphQL answer whose data is incomplete (per-path errors) where the caller needs all of it. */
+  AuthingException incomplete(String operation, String why) {
+    return new AuthingException(Kind.TRANSIENT, operation, 0, 200, -1,
+        "Authing " + operation + " answered with errors in part of its data: " + scrub(why), null);
+  }
+
+  static boolean isTransientCode(int code) {
+    return TRANSIENT_CODES.contains(code);
   }
 
   /** An answer we cannot read. */

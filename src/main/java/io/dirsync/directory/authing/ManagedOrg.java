@@ -75,6 +75,26 @@ final class ManagedOrg {
     org.moveNode(o.orgId(), nodeId(deptCode), newParentCode == null ? o.rootId() : nodeId(newParentCode));
   }
 
+  /**
+   * Deletes a department without child departments; an absent one (or an absent org) is not an
+   * error, one with children is refused (PERMANENT) so no subtree goes with it.
+   */
+  void delete(String deptCode) {
+    Ids o = find();
+    if (o == null) return;
+    Optional<Node> node = org.nodeByCode(o.orgId(), deptCode);
+    if (node.isEmpty() || node.get().root()) {
+      nodeIds.remove(deptCode);
+      return;
+    }
+    if (!node.get().children().isEmpty()) {
+      throw new AuthingException(DirectoryException.Kind.PERMANENT, "deleteNode", 0, 0, -1,
+          "department " + deptCode + " still has " + node.get().children().size() + " child department(s); delete or move them first", null);
+    }
+    org.deleteNode(o.orgId(), node.get().id());
+    nodeIds.remove(deptCode);
+  }
+
   /** The node id of a department of this org; PERMANENT when there is none with that code. */
   String nodeId(String deptCode) {
     String cached = nodeIds.get(deptCode);

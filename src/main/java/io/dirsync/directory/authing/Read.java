@@ -104,7 +104,9 @@ final class Read {
 
   static <T> List<T> list(JsonNode array, Function<JsonNode, T> item) {
     List<T> out = new ArrayList<>();
-    if (array != null && array.isArray()) array.forEach(e -> out.add(item.apply(e)));
+    if (array != null && array.isArray()) array.forEach(e -> {
+      if (!e.isNull()) out.add(item.apply(e));
+    });
     return out;
   }
 

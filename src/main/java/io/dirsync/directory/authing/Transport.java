@@ -42,8 +42,19 @@ final class Transport implements AutoCloseable {
         }
       }""";
 
-  /** What an envelope held: data, or a business error. */
-  private record Reply(boolean ok, JsonNode data, int code, String message, int status) {}
+  /**
+   * What an envelope held: data, or a business error. {@code partial} describes per-path GraphQL
+   * errors that came with the data (null when there were none).
+   */
+  private record Reply(boolean ok, JsonNode data, int code, String message, int status, String partial) {
+    static Reply failed(int code, String message, int status) {
+      return new Reply(false, null, code, message, status, null);
+    }
+
+    static Reply data(JsonNode data, int status, String partial) {
+      return new Reply(true, data == null ? NullNode.getInstance() : data, 200, null, status, partial);
+    }
+  }
 
   private final AuthingConfig config;
   private final OkHttpClient http;
@@ -87,10 +98,28 @@ final class Transport implements AutoCloseable {
     tokens.get();
   }
 
-  /** The {@code data} object of a GraphQL call counted under {@code rootField}. */
+  /**
+   * The {@code data} object of a GraphQL call counted under {@code rootField}. Per-path errors that
+   * come with data leave the affected items null (logged); the caller skips them.
+   */
   JsonNode graphqlData(String rootField, String document, Map<String, ?> variables) {
+    return graphqlData(rootField, document, variables, false);
+  }
+
+  /** {@code data.<rootField>}, all of it: per-path errors fail the call as transient (it is read again). */
+  JsonNode graphqlComplete(String rootField, String document, Map<String, ?> variables) {
+    JsonNode value = graphqlData(rootField, document, variables, true).get(rootField);
+    return value == null ? NullNode.getInstance() : value;
+  }
+
+  private JsonNode graphqlData(String rootField, String document, Map<String, ?> variables, boolean complete) {
     String body = write(rootField, Map.of("query", document, "variables", variables));
-    return authorized(rootField, token -> request(url("/graphql/v2", Map.of()), "POST", body, token), true);
+    Reply reply = authorized(rootField, token -> request(url("/graphql/v2", Map.of()), "POST", body, token), true);
+    if (reply.partial() != null) {
+      if (complete) throw errors.incomplete(rootField, reply.partial());
+      LOG.warn("authing {}: part of the answer failed, those items are left out: {}", rootField, errors.scrub(reply.partial()));
+    }
+    return reply.data();
   }
 
   /** {@code data.<rootField>} of a GraphQL call (a NullNode when the server answered null). */
@@ -114,7 +143,7 @@ final class Transport implements AutoCloseable {
   JsonNode rest(String route, String method, String path, Map<String, ?> query, Object body) {
     String text = body == null ? null : write(route, body);
     HttpUrl url = url(path, query);
-    return authorized(route, token -> request(url, method, text, token), false);
+    return authorized(route, token -> request(url, method, text, token), false).data();
   }
 
   Map<String, Long> callCounts() {
@@ -129,7 +158,7 @@ final class Transport implements AutoCloseable {
     http.connectionPool().evictAll();
   }
 
-  private JsonNode authorized(String op, Function<String, Request> build, boolean graphql) {
+  private Reply authorized(String op, Function<String, Request> build, boolean graphql) {
     String token = tokens.get();
     Reply reply = exchange(op, build.apply(token), graphql);
     if (!reply.ok() && reply.code() == Errors.UNAUTHENTICATED) {
@@ -138,7 +167,7 @@ final class Transport implements AutoCloseable {
       reply = exchange(op, build.apply(tokens.get()), graphql);
     }
     if (!reply.ok()) throw errors.business(op, reply.code(), reply.status(), reply.message());
-    return reply.data();
+    return reply;
   }
 
   private String fetchToken() {
@@ -174,27 +203,48 @@ final class Transport implements AutoCloseable {
     }
   }
 
+  /**
+   * A GraphQL envelope. Errors fail the call, except per-path errors below the root field that come
+   * with data (the affected items are null, the rest is usable); a throttling or busy code anywhere
+   * fails the whole call as transient.
+   */
   private static Reply unwrapGraphql(JsonNode body, int status) {
     JsonNode errs = body.get("errors");
-    if (errs != null && errs.isArray() && !errs.isEmpty()) {
-      JsonNode message = errs.get(0).get("message");
-      if (message != null && message.isObject()) {
-        return new Reply(false, null, message.path("code").asInt(0), message.path("message").asText(""), status);
-      }
-      return new Reply(false, null, 0, message == null ? "" : message.asText(), status);
-    }
     JsonNode data = body.get("data");
-    return new Reply(true, data == null ? NullNode.getInstance() : data, 200, null, status);
+    if (errs == null || !errs.isArray() || errs.isEmpty()) return Reply.data(data, status, null);
+    JsonNode first = null;
+    boolean allBelowRoot = data != null && data.isObject();
+    StringBuilder partial = new StringBuilder();
+    for (JsonNode error : errs) {
+      JsonNode message = error.get("message");
+      int code = message != null && message.isObject() ? message.path("code").asInt(0) : 0;
+      if (Errors.isTransientCode(code)) return Reply.failed(code, message.path("message").asText(""), status);
+      if (first == null) first = error;
+      JsonNode path = error.get("path");
+      boolean belowRoot = path != null && path.isArray() && path.size() >= 2 && data != null
+          && data.path(path.get(0).asText()).isContainerNode();
+      allBelowRoot &= belowRoot;
+      if (partial.length() > 0) partial.append("; ");
+      partial.append(path == null ? "?" : path.toString()).append(": ").append(text(message));
+    }
+    if (allBelowRoot) return Reply.data(data, status, partial.toString());
+    JsonNode message = first.get("message");
+    if (message != null && message.isObject()) {
+      return Reply.failed(message.path("code").asInt(0), message.path("message").asText(""), status);
+    }
+    return Reply.failed(0, message == null ? "" : message.asText(), status);
+  }
+
+  private static String text(JsonNode message) {
+    if (message == null) return "";
+    return message.isObject() ? message.path("code").asInt(0) + " " + message.path("message").asText("") : message.asText();
   }
 
   private static Reply unwrapRest(JsonNode body, int status) {
     int code = body.path("code").asInt(0);
     int statusCode = body.path("statusCode").asInt(0);
-    if (code == 200 || statusCode == 200) {
-      JsonNode data = body.get("data");
-      return new Reply(true, data == null ? NullNode.getInstance() : data, 200, null, status);
-    }
-    return new Reply(false, null, code != 0 ? code : statusCode, body.path("message").asText(""), status);
+    if (code == 200 || statusCode == 200) return Reply.data(body.get("data"), status, null);
+    return Reply.failed(code != 0 ? code : statusCode, body.path("message").asText(""), status);
   }
 
   private Request request(HttpUrl url, String method, String body, String token) {

@@ -191,4 +191,33 @@ class AuthingDirectoryTest extends SandboxTestBase {
     directory.checkAccess();
     assertThat(directory.callCounts()).containsEntry("accessToken", 1L);
   }
+
+  @Test
+  void aGroupIsDeletedWithDeleteGroupsAndAnAbsentOneIsNotAnError() {
+    directory.createGroup("g-del", "G");
+    String id = create("e-del");
+    directory.addGroupMembers("g-del", List.of(id));
+
+    directory.deleteGroup("g-del");
+    directory.deleteGroup("g-del");
+    directory.deleteGroup("never-was");
+
+    assertThat(directory.listGroups()).extracting(g -> g.code()).doesNotContain("g-del");
+    assertThat(sandbox.stats().calls()).containsEntry("deleteGroups", 1L);
+  }
+
+  @Test
+  void aLeafDepartmentIsDeletedWithDeleteNodeAParentIsRefusedAndAnAbsentOneIsNotAnError() {
+    directory.createDepartment("top", "Top", null);
+    directory.createDepartment("leaf", "Leaf", "top");
+
+    assertThatThrownBy(() -> directory.deleteDepartment("top")).isInstanceOfSatisfying(DirectoryException.class,
+        e -> assertThat(e.kind()).isEqualTo(DirectoryException.Kind.PERMANENT));
+    directory.deleteDepartment("leaf");
+    directory.deleteDepartment("leaf");
+    directory.deleteDepartment("top");
+
+    assertThat(directory.listDepartments()).isEmpty();
+    assertThat(sandbox.stats().calls()).containsEntry("deleteNode", 2L);
+  }
 }

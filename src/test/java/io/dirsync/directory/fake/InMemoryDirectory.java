@@ -7,6 +7,7 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -201,6 +202,14 @@ public final class InMemoryDirectory implements Directory {
   }
 
   @Override
+  public synchronized void deleteGroup(String code) {
+    run("deleteGroup", () -> {
+      groups.remove(code);
+      groupMembers.remove(code);
+    });
+  }
+
+  @Override
   public synchronized List<RoleRef> listRoles(String namespace) {
     return call("listRoles", false, () -> roles.stream().filter(r -> r.namespace().equals(namespace)).toList());
   }
@@ -260,6 +269,19 @@ public final class InMemoryDirectory implements Directory {
   }
 
   @Override
+  public synchronized void deleteDepartment(String code) {
+    run("deleteDepartment", () -> {
+      if (!departments.containsKey(code)) return;
+      if (departments.values().stream().anyMatch(d -> code.equals(d.parentCode()))) {
+        throw permanent(CODE_INVALID, "department " + code + " still has child departments");
+      }
+      departments.remove(code);
+      departmentMembers.remove(code);
+      mainDepartments.values().removeIf(code::equals);
+    });
+  }
+
+  @Override
   public synchronized void addDepartmentMembers(String departmentCode, Collection<String> userIds) {
     run("addDepartmentMembers", () ->
         members(departmentMembers, departments.containsKey(departmentCode), "department", departmentCode, userIds).addAll(userIds));
@@ -285,6 +307,27 @@ public final class InMemoryDirectory implements Directory {
         throw permanent(CODE_INVALID, "user " + userId + " is not a member of department " + departmentCode);
       }
       mainDepartments.put(userId, departmentCode);
+    });
+  }
+
+  // ---- memberships, read by member listing
+
+  @Override
+  public synchronized MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roleRefs,
+      Collection<String> departmentCodes) {
+    return call("readMemberships", false, () -> {
+      Map<String, Set<String>> g = new HashMap<>();
+      groupCodes.forEach(c -> g.put(c, Set.copyOf(groupMembers.getOrDefault(c, Set.of()))));
+      Map<RoleRef, Set<String>> r = new HashMap<>();
+      roleRefs.forEach(role -> r.put(role, Set.copyOf(roleMembers.getOrDefault(role, Set.of()))));
+      Map<String, Set<String>> d = new HashMap<>();
+      departmentCodes.forEach(c -> d.put(c, Set.copyOf(departmentMembers.getOrDefault(c, Set.of()))));
+      Map<String, String> main = new HashMap<>();
+      d.values().forEach(ids -> ids.forEach(id -> {
+        String m = mainDepartments.get(id);
+        if (m != null) main.put(id, m);
+      }));
+      return new MembershipIndex(g, r, d, main);
     });
   }
 

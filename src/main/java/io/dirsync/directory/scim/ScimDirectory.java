@@ -1,0 +1,303 @@
+package io.dirsync.directory.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dirsync.directory.Directory;
+import io.dirsync.directory.DirectoryException;
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryDepartment;
+import io.dirsync.model.DirectoryGroup;
+import io.dirsync.model.DirectoryUser;
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.MembershipIndex;
+import io.dirsync.model.RoleRef;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@link Directory} port over a SCIM 2.0 service provider (RFC 7643/7644). Users are matched by
+ * {@code externalId}; groups, roles and departments are SCIM groups told apart by their externalId
+ * ({@code <code>}, {@code role:<namespace>:<code>}, {@code dept:<code>}); a department's parent is
+ * the department group that has it as a member of type Group; the main department is the
+ * enterprise {@code department} attribute. What the server offers (PATCH, bulk, filter limits,
+ * ETags) is read from its discovery endpoints before the first call that needs it. Thread-safe.
+ */
+public final class ScimDirectory implements Directory {
+  static final String ROLE = "role:";
+  static final String DEPT = "dept:";
+
+  private final ScimSettings settings;
+  private final ScimClient client;
+  private final ScimGroups groups;
+  private final ScimUsers users;
+  private volatile ServerFeatures features;
+
+  public ScimDirectory(ScimSettings settings, Clock clock) {
+    this.settings = settings;
+    this.client = new ScimClient(settings, clock);
+    this.groups = new ScimGroups(client, this::features);
+    this.users = new ScimUsers(client, this::features, settings.customSchema());
+  }
+
+  ServerFeatures features() {
+    ServerFeatures f = features;
+    if (f == null) {
+      synchronized (this) {
+        if (features == null) features = ServerFeatures.discover(client, settings.customSchema());
+        f = features;
+      }
+    }
+    return f;
+  }
+
+  /** The server's filter maxResults, capped at the port's 80: one look-up request per batch of this size. */
+  @Override
+  public int lookupBatchSize() {
+    return Math.min(MAX_LOOKUP_BATCH, features().filterMaxResults());
+  }
+
+  @Override
+  public List<DirectoryUser> findByExternalIds(Collection<ExternalId> ids, boolean memberships, Set<String> roleNamespaces) {
+    if (ids.isEmpty()) return List.of();
+    if (ids.size() > MAX_LOOKUP_BATCH) {
+      throw ScimErrors.invalid("a look-up takes at most " + MAX_LOOKUP_BATCH + " externalIds, not " + ids.size());
+    }
+    List<ExternalId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    int size = lookupBatchSize();
+    List<DirectoryUser> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) {
+      for (JsonNode u : users.byExternalIds(all.subList(i, Math.min(all.size(), i + size)))) {
+        out.add(toDirectory(u, memberships, roleNamespaces));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<DirectoryUser> findByExternalId(ExternalId id, Set<String> roleNamespaces) {
+    return findByExternalIds(List.of(id), true, roleNamespaces).stream().findFirst();
+  }
+
+  @Override
+  public DirectoryUser createUser(DesiredUser user) {
+    return toDirectory(users.create(user), false, Set.of());
+  }
+
+  @Override
+  public DirectoryUser updateUser(String userId, Map<String, Object> changes) {
+    return toDirectory(users.update(userId, changes), false, Set.of());
+  }
+
+  @Override
+  public void setCustomData(String userId, Map<String, Object> values) {
+    users.setCustom(userId, values);
+  }
+
+  /** SCIM has no sessions to end: blocking is {@code active: false}. */
+  @Override
+  public void blockUser(String userId) {
+    Map<String, Object> change = new HashMap<>();
+    change.put("blocked", true);
+    users.update(userId, change);
+  }
+
+  @Override
+  public void deleteUser(String userId) {
+    users.delete(userId);
+  }
+
+  @Override
+  public List<DirectoryGroup> listGroups() {
+    List<DirectoryGroup> out = new ArrayList<>();
+    groups.names(ScimDirectory::isPlainGroup).forEach((k, name) -> out.add(new DirectoryGroup(k, name, null)));
+    return out;
+  }
+
+  @Override
+  public void createGroup(String code, String name) {
+    groups.create(code, name);
+  }
+
+  @Override
+  public void deleteGroup(String code) {
+    groups.delete(code);
+  }
+
+  @Override
+  public void addGroupMembers(String groupCode, Collection<String> userIds) {
+    groups.addMembers(groupCode, userIds, "User");
+  }
+
+  @Override
+  public void removeGroupMembers(String groupCode, Collection<String> userIds) {
+    groups.removeMembers(groupCode, userIds);
+  }
+
+  @Override
+  public List<RoleRef> listRoles(String namespace) {
+    String prefix = ROLE + namespace + ":";
+    return groups.names(k -> k.startsWith(prefix)).keySet().stream()
+        .map(k -> new RoleRef(namespace, k.substring(prefix.length()))).sorted().toList();
+  }
+
+  @Override
+  public void createRole(RoleRef role) {
+    groups.create(roleKey(role), role.code());
+  }
+
+  @Override
+  public void assignRole(RoleRef role, Collection<String> userIds) {
+    groups.addMembers(roleKey(role), userIds, "User");
+  }
+
+  @Override
+  public void revokeRole(RoleRef role, Collection<String> userIds) {
+    groups.removeMembers(roleKey(role), userIds);
+  }
+
+  @Override
+  public List<DirectoryDepartment> listDepartments() {
+    List<JsonNode> all = groups.withMembers(k -> k.startsWith(DEPT));
+    Map<String, String> codeById = new HashMap<>();
+    all.forEach(g -> codeById.put(g.get("id").asText(), g.get("externalId").asText().substring(DEPT.length())));
+    Map<String, String> parentOf = new HashMap<>();
+    for (JsonNode g : all) {
+      String parent = codeById.get(g.get("id").asText());
+      ScimGroups.membersOf(g, "Group").forEach(child -> {
+        if (codeById.containsKey(child)) parentOf.put(codeById.get(child), parent);
+      });
+    }
+    List<DirectoryDepartment> out = new ArrayList<>();
+    for (JsonNode g : all) {
+      String code = codeById.get(g.get("id").asText());
+      out.add(new DirectoryDepartment(g.get("id").asText(), code, g.path("displayName").asText(code), parentOf.get(code)));
+    }
+    return out;
+  }
+
+  @Override
+  public DirectoryDepartment createDepartment(String code, String name, String parentCode) {
+    String id = groups.create(DEPT + code, name);
+    if (parentCode != null) groups.addMembers(DEPT + parentCode, List.of(id), "Group");
+    return new DirectoryDepartment(id, code, name, parentCode);
+  }
+
+  @Override
+  public void renameDepartment(String code, String name) {
+    groups.rename(DEPT + code, name);
+  }
+
+  @Override
+  public void moveDepartment(String code, String newParentCode) {
+    String id = groups.id(DEPT + code);
+    if (id == null) throw ScimErrors.invalid("no SCIM department group dept:" + code);
+    for (DirectoryDepartment d : listDepartments()) {
+      if (d.code().equals(code) && d.parentCode() != null) groups.removeMembers(DEPT + d.parentCode(), List.of(id));
+    }
+    if (newParentCode != null) groups.addMembers(DEPT + newParentCode, List.of(id), "Group");
+  }
+
+  @Override
+  public void deleteDepartment(String code) {
+    groups.delete(DEPT + code);
+  }
+
+  @Override
+  public void addDepartmentMembers(String departmentCode, Collection<String> userIds) {
+    groups.addMembers(DEPT + departmentCode, userIds, "User");
+  }
+
+  @Override
+  public void removeDepartmentMembers(String departmentCode, Collection<String> userIds) {
+    groups.removeMembers(DEPT + departmentCode, userIds);
+  }
+
+  @Override
+  public void setMainDepartment(String userId, String departmentCode) {
+    Map<String, Object> change = new HashMap<>();
+    change.put("department", departmentCode);
+    users.update(userId, change);
+  }
+
+  /** One GET of each asked-for group's members; main departments are not read here (unknown). */
+  @Override
+  public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    Map<String, Set<String>> g = new HashMap<>();
+    groupCodes.forEach(code -> g.put(code, groups.members(code, "User")));
+    Map<RoleRef, Set<String>> r = new HashMap<>();
+    roles.forEach(role -> r.put(role, groups.members(roleKey(role), "User")));
+    Map<String, Set<String>> d = new HashMap<>();
+    departmentCodes.forEach(code -> d.put(code, groups.members(DEPT + code, "User")));
+    return new MembershipIndex(g, r, d, Map.of());
+  }
+
+  @Override
+  public Map<String, Long> callCounts() {
+    return client.callCounts();
+  }
+
+  /** Reads the discovery endpoints and one page of users: fails on a wrong URL or refused credentials. */
+  @Override
+  public void checkAccess() {
+    features();
+    if (!features().filter()) {
+      throw ScimErrors.unsupported("the SCIM server at " + settings.baseUri() + " does not support filters; dirsync looks users up by externalId");
+    }
+    client.get("Users", Map.of("count", "1", "attributes", "externalId"));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private DirectoryUser toDirectory(JsonNode u, boolean memberships, Set<String> roleNamespaces) {
+    if (u == null || !u.hasNonNull("id")) throw new DirectoryException(DirectoryException.Kind.TRANSIENT, 0, 0, "SCIM answered a user without id", null);
+    Map<String, Object> fields = UserCodec.fieldsOf(u);
+    Map<String, Object> custom = UserCodec.customOf(u, settings.customSchema());
+    ExternalId ext = u.hasNonNull("externalId") && !u.get("externalId").asText().isBlank() ? ExternalId.of(u.get("externalId").asText()) : null;
+    if (!memberships) return new DirectoryUser(u.get("id").asText(), ext, fields, custom, null, null, null, null);
+    TreeSet<String> gs = new TreeSet<>();
+    TreeSet<RoleRef> rs = new TreeSet<>();
+    TreeSet<String> ds = new TreeSet<>();
+    for (JsonNode g : u.path("groups")) {
+      if ("indirect".equalsIgnoreCase(g.path("type").asText("direct")) || !g.hasNonNull("value")) continue;
+      String key = groups.keyOf(g.get("value").asText());
+      if (key == null) continue;
+      if (key.startsWith(DEPT)) ds.add(key.substring(DEPT.length()));
+      else if (key.startsWith(ROLE)) {
+        RoleRef role = roleOf(key);
+        if (role != null && roleNamespaces.contains(role.namespace())) rs.add(role);
+      } else gs.add(key);
+    }
+    Object department = fields.get("department");
+    String main = department != null && ds.contains(department.toString()) ? department.toString() : null;
+    return new DirectoryUser(u.get("id").asText(), ext, fields, custom, gs, rs, ds, main);
+  }
+
+  static String roleKey(RoleRef role) {
+    return ROLE + role.namespace() + ":" + role.code();
+  }
+
+  private static RoleRef roleOf(String key) {
+    String rest = key.substring(ROLE.length());
+    int colon = rest.indexOf(':');
+    return colon <= 0 || colon == rest.length() - 1 ? null : new RoleRef(rest.substring(0, colon), rest.substring(colon + 1));
+  }
+
+  private static boolean isPlainGroup(String key) {
+    return !key.startsWith(ROLE) && !key.startsWith(DEPT);
+  }
+
+  @Override
+  public String toString() {
+    return "ScimDirectory[" + settings.baseUri() + "]";
+  }
+
+}
