@@ -132,7 +132,7 @@ class PlanCodecTest {
         E1, new UserLabel("ann", "ann@example.org", "uid=ann,ou=People,dc=example,dc=org"),
         ExternalId.of("e2"), new UserLabel("bob", null, "uid=bob,ou=People,dc=example,dc=org"),
         ExternalId.of("e3"), new UserLabel("carl", "carl@example.org", null));
-    Plan plan = new Plan(bare.job(), bare.createdAt(), bare.operations(), 10, 7, 12, bare.skipped(), names);
+    Plan plan = new Plan(bare.job(), bare.createdAt(), bare.operations(), 10, 7, 12, bare.skipped(), bare.retired(), names);
 
     String table = new PlanTable().render(plan);
     String json = new PlanCodec().write(plan);
