@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         "  1  finished, but some operations failed (listed in the report)",
         "  2  bad configuration or usage",
         "  3  stopped by a safety guard (nothing applied)",
-        "  4  source or target unreachable / authentication failed / stopped by SIGTERM or SIGINT",
+        "  4  source or target unreachable / authentication failed,",
+        "     or stopped by SIGTERM / SIGINT (the run is recorded as stopped)",
         "  5  another run of the job is in progress (nothing done)",
         "  6  unexpected internal error"})
 final class RootCommand implements Runnable {

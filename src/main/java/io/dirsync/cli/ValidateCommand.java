@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check the config and its mappings without touching the network:",
-        "every problem at once, with file, line and column; cron expressions and time zones included."})
+    description = {"Check the config and its mappings without touching the network.",
+        "Every problem at once, with file, line and column; cron expressions and time zones included."})
 final class ValidateCommand implements Callable<Integer> {
   private final App app;
   private final PrintStream out;
