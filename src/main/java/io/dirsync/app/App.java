@@ -208,8 +208,8 @@ public final class App {
     List<String> lines = new ArrayList<>();
     boolean ok;
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      SourceCheck source = parts.source().check();
-      source.steps().forEach(s -> lines.add("source: " + s));
+      SourceCheck source = parts.sources().isEmpty() ? parts.source().check() : JoinedChecks.check(parts.sources(), lines);
+      if (parts.sources().isEmpty()) source.steps().forEach(s -> lines.add("source: " + s));
       boolean targetOk = true;
       try {
         parts.directory().checkAccess();
