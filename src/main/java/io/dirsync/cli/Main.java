@@ -31,6 +31,7 @@ public final class Main {
         : new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = format == LoggingSetup.Format.JSON ? JsonLineStream.printStream(System.err, "io.dirsync.cli", "ERROR", Clock.systemUTC())
         : new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    FatalErrors.install(err);
     App app = new App(System.getenv(), Clock.systemUTC(), err);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger(ExitCode.UNREACHABLE);
@@ -52,6 +53,9 @@ public final class Main {
     int code;
     try {
       code = execute(app, args, out, err);
+    } catch (Error e) {
+      FatalErrors.halt(err, e); // out of memory, a crash: exit 70 at once
+      return;
     } catch (Throwable fatal) {
       err.println("dirsync failed: " + fatal);
       code = ExitCode.INTERNAL_ERROR;
