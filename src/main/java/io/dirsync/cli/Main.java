@@ -25,6 +25,7 @@ public final class Main {
     LoggingSetup.configure();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    FatalErrors.install(err);
     App app = new App(System.getenv(), Clock.systemUTC(), err);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger(ExitCode.UNREACHABLE);
@@ -46,6 +47,9 @@ public final class Main {
     int code;
     try {
       code = execute(app, args, out, err);
+    } catch (Error e) {
+      FatalErrors.halt(err, e); // out of memory, a crash: exit 70 at once
+      return;
     } catch (Throwable fatal) {
       err.println("dirsync failed: " + fatal);
       code = ExitCode.INTERNAL_ERROR;

@@ -195,6 +195,39 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public void journal(List<JournalEntry> entries) {
+    if (entries.isEmpty()) return;
+    entries.forEach(JdbcStateStore::requireValid);
+    sql.write("journal " + entries.size() + " operations of run " + entries.get(0).runId(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT_JOURNAL)) {
+        for (JournalEntry entry : entries) {
+          bindJournal(ps, entry);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        return entries.size();
+      }
+    });
+  }
+
+  private static void requireValid(JournalEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    requireText(entry.runId(), "entry.runId");
+    Objects.requireNonNull(entry.kind(), "entry.kind");
+    Objects.requireNonNull(entry.outcome(), "entry.outcome");
+    Objects.requireNonNull(entry.at(), "entry.at");
+  }
+
+  private static void bindJournal(PreparedStatement ps, JournalEntry entry) throws SQLException {
+    ps.setString(1, entry.runId());
+    ps.setString(2, entry.kind().name());
+    ps.setString(3, Sql.clip(entry.target(), 1024));
+    ps.setString(4, entry.outcome().name());
+    ps.setString(5, Sql.clip(entry.detail(), MAX_TEXT));
+    Sql.setInstant(ps, 6, entry.at());
+  }
+
+  @Override
   public List<JournalEntry> journalOf(String runId) {
     return sql.read("read the journal of run " + runId, c -> {
       try (PreparedStatement ps = c.prepareStatement(SELECT_JOURNAL)) {

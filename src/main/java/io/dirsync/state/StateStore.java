@@ -31,6 +31,11 @@ public interface StateStore extends AutoCloseable {
   /** Appends one operation's outcome to the journal. */
   void journal(JournalEntry entry);
 
+  /** Appends several outcomes, in order, in one transaction (the default writes them one by one). */
+  default void journal(List<JournalEntry> entries) {
+    entries.forEach(this::journal);
+  }
+
   /** The journal of one run, in order. */
   List<JournalEntry> journalOf(String runId);
 
