@@ -77,7 +77,11 @@ public final class Applier {
     PlacedOnCreate placed = new PlacedOnCreate();
     OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids, placed);
     BatchCreates batches = directory.createBatchSize() > 1 ? new BatchCreates(directory, state, calls, clock, job, ids, placed) : null;
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads());
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads(), work -> new Thread(() -> {
+      if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the apply threads' log lines
+      work.run();
+    }));
     Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency);
     try {
       for (Step step : Step.of(plan)) {

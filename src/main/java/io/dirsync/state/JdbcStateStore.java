@@ -129,6 +129,7 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /** The full report a finished run stored, or empty while it runs or when there is no such run. */
+  @Override
   public Optional<RunReport> report(String runId) {
     String stored = sql.read("read the report of run " + runId, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT report_json FROM runs WHERE run_id = ?")) {

@@ -49,7 +49,11 @@ final class SnapshotReader {
     int size = directory.lookupBatchSize();
     for (int i = 0; i < users.size(); i += size) batches.add(users.subList(i, Math.min(users.size(), i + size)));
     AtomicLong done = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())));
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())), task -> new Thread(() -> {
+      if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the look-up threads' log lines
+      task.run();
+    }));
     try {
       List<Future<List<DirectoryUser>>> futures = new ArrayList<>();
       for (List<DesiredUser> batch : batches) {

@@ -77,6 +77,12 @@ public final class SyncRun {
   public RunReport run(boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Instant started = clock.instant();
     String runId = state.startRun(job.name(), dryRun, started);
+    try (RunContext context = new RunContext(job.name(), runId)) {
+      return run(runId, started, dryRun, allowMassDelete, listener);
+    }
+  }
+
+  private RunReport run(String runId, Instant started, boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Map<String, Long> callsBefore = directory.callCounts();
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
