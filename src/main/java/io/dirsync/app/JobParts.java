@@ -12,6 +12,8 @@ import io.dirsync.directory.Directory;
 import io.dirsync.directory.authing.AuthingConfig;
 import io.dirsync.directory.authing.AuthingDirectory;
 import io.dirsync.directory.authing.AuthingManagementClient;
+import io.dirsync.directory.authingv3.AuthingV3Directory;
+import io.dirsync.directory.authingv3.V3Config;
 import io.dirsync.mapping.Mapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
@@ -87,6 +89,10 @@ final class JobParts implements AutoCloseable {
       targetDescription = "the in-process sandbox at " + host + " (data in " + target.sandboxData() + ")";
     } else {
       targetDescription = "user pool " + target.userPoolId() + " at " + host;
+    }
+    if (target.api() == TargetConfig.TargetApi.V3) {
+      return new AuthingV3Directory(new V3Config(java.net.URI.create(host), target.accessKeyId(), target.accessKeySecret().value(),
+          AuthingConfig.DEFAULT_CONNECT_TIMEOUT, target.timeout(), "zh-CN"), target.orgCode(), clock);
     }
     AuthingConfig authing = new AuthingConfig(java.net.URI.create(host), target.userPoolId(), target.secret().value(),
         AuthingConfig.DEFAULT_CONNECT_TIMEOUT, target.timeout(), "zh-CN", AuthingConfig.DEFAULT_REFRESH_MARGIN);

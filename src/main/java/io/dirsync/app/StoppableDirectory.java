@@ -173,6 +173,17 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public int createBatchSize() {
+    return delegate.createBatchSize();
+  }
+
+  @Override
+  public List<io.dirsync.directory.CreateResult> createUsers(List<DesiredUser> users) {
+    checkNotStopped();
+    return delegate.createUsers(users);
+  }
+
+  @Override
   public io.dirsync.model.MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles,
       Collection<String> departmentCodes) {
     checkNotStopped();

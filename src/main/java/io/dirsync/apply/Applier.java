@@ -71,10 +71,12 @@ public final class Applier {
         tally.abort("the directory could not be read before applying: " + e.getMessage());
       }
     }
-    OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids);
+    PlacedOnCreate placed = new PlacedOnCreate();
+    OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids, placed);
+    BatchCreates batches = directory.createBatchSize() > 1 ? new BatchCreates(directory, state, calls, clock, job, ids, placed) : null;
     ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
     try {
-      for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally));
+      for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally, batches));
     } finally {
       pool.shutdownNow();
     }
@@ -87,7 +89,16 @@ public final class Applier {
       return;
     }
     List<Future<?>> running = new ArrayList<>();
-    for (Operation op : step.operations()) running.add(pool.submit(() -> task.run(op)));
+    List<Operation> single = task.batches == null ? step.operations() : step.operations().stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
+    for (Operation op : single) running.add(pool.submit(() -> task.run(op)));
+    if (task.batches != null) {
+      List<Operation.CreateUser> creates = step.operations().stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
+      int size = directory.createBatchSize();
+      for (int i = 0; i < creates.size(); i += size) {
+        List<Operation.CreateUser> batch = creates.subList(i, Math.min(creates.size(), i + size));
+        running.add(pool.submit(() -> task.runCreates(batch)));
+      }
+    }
     for (Future<?> f : running) {
       try {
         f.get();
@@ -106,8 +117,10 @@ public final class Applier {
     private final OperationRunner runner;
     private final Optional<Staleness> staleness;
     private final Tally tally;
+    private final BatchCreates batches;
 
-    Task(String runId, OperationRunner runner, Optional<Staleness> staleness, Tally tally) {
+    Task(String runId, OperationRunner runner, Optional<Staleness> staleness, Tally tally, BatchCreates batches) {
+      this.batches = batches;
       this.runId = runId;
       this.runner = runner;
       this.staleness = staleness;
@@ -137,6 +150,35 @@ public final class Applier {
         record(op, OperationOutcome.FAILED, e.getMessage(), List.of());
       } catch (RuntimeException e) {
         record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of());
+      }
+    }
+
+    /** Creates users in one batch call (with the same skipping and failure rules as {@link #run}), an outcome per user. */
+    void runCreates(List<Operation.CreateUser> ops) {
+      List<Operation.CreateUser> open = new ArrayList<>();
+      for (Operation.CreateUser op : ops) {
+        Optional<String> stopped = tally.abortReason();
+        Optional<String> stale = staleness.flatMap(s -> s.reason(op));
+        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
+        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        else open.add(op);
+      }
+      if (open.isEmpty()) return;
+      try {
+        Map<ExternalId, OperationRunner.Outcome> outcomes = batches.create(open.stream().map(Operation.CreateUser::user).toList());
+        for (Operation.CreateUser op : open) {
+          OperationRunner.Outcome o = outcomes.get(op.user().externalId());
+          record(op, o.outcome(), o.detail(), o.userFailures());
+        }
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
+        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
+      } catch (RuntimeException e) {
+        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
       }
     }
 

@@ -45,8 +45,15 @@ final class OperationRunner {
   private final Clock clock;
   private final String job;
   private final ConcurrentMap<ExternalId, String> ids;
+  private final PlacedOnCreate placed;
 
   OperationRunner(Directory directory, StateStore state, CallPolicy calls, Clock clock, String job, ConcurrentMap<ExternalId, String> ids) {
+    this(directory, state, calls, clock, job, ids, new PlacedOnCreate());
+  }
+
+  OperationRunner(Directory directory, StateStore state, CallPolicy calls, Clock clock, String job, ConcurrentMap<ExternalId, String> ids,
+      PlacedOnCreate placed) {
+    this.placed = placed;
     this.directory = directory;
     this.state = state;
     this.calls = calls;
@@ -64,6 +71,7 @@ final class OperationRunner {
       return Outcome.applied(c.changes().size() + " value(s) set");
     }
     if (op instanceof Operation.SetMainDepartment m) {
+      if (placed.hasMain(m.externalId(), m.departmentCode())) return Outcome.applied("main department " + m.departmentCode() + " set on create");
       String id = require(m.externalId(), null);
       calls.run(() -> directory.setMainDepartment(id, m.departmentCode()));
       return Outcome.applied("main department " + m.departmentCode());
@@ -138,7 +146,10 @@ final class OperationRunner {
     if (op instanceof Operation.RemoveFromGroup r) return members(op, r.users(), "removed from group " + r.groupCode(), x -> directory.removeGroupMembers(r.groupCode(), x));
     if (op instanceof Operation.AssignRole a) return members(op, a.users(), "assigned role " + a.role(), x -> directory.assignRole(a.role(), x));
     if (op instanceof Operation.RevokeRole r) return members(op, r.users(), "revoked role " + r.role(), x -> directory.revokeRole(r.role(), x));
-    if (op instanceof Operation.AddToDepartment a) return members(op, a.users(), "added to department " + a.departmentCode(), x -> directory.addDepartmentMembers(a.departmentCode(), x));
+    if (op instanceof Operation.AddToDepartment a && a.users().stream().allMatch(u -> placed.inDepartment(u, a.departmentCode()))) {
+      return Outcome.applied(a.users().size() + " user(s) put in department " + a.departmentCode() + " on create");
+    }
+    if (op instanceof Operation.AddToDepartment a) return members(op, a.users().stream().filter(u -> !placed.inDepartment(u, a.departmentCode())).toList(), "added to department " + a.departmentCode(), x -> directory.addDepartmentMembers(a.departmentCode(), x));
     if (op instanceof Operation.RemoveFromDepartment r) return members(op, r.users(), "removed from department " + r.departmentCode(), x -> directory.removeDepartmentMembers(r.departmentCode(), x));
     throw new IllegalArgumentException("unknown operation " + op.kind());
   }

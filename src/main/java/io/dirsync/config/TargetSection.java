@@ -2,6 +2,7 @@ package io.dirsync.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** Reads a job's {@code target:} section. */
@@ -19,10 +20,24 @@ final class TargetSection {
       return new TargetConfig(type, null, null, null, null, null, node.duration("timeout", Duration.ofSeconds(30)), null,
           ScimTargetSection.read(node, base));
     }
-    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId"));
-    String host = node.string("host", type == TargetConfig.TargetType.AUTHING ? "https://core.authing.cn" : null);
-    String pool = type == TargetConfig.TargetType.AUTHING ? node.requiredString("userPoolId") : node.string("userPoolId", "demo-pool");
+    node.allowKeys(Set.of("type", "host", "userPoolId", "secret", "orgCode", "data", "timeout", "firstLoginEmailAppId",
+        "api", "accessKeyId", "accessKeySecret"));
+    TargetConfig.TargetApi api = node.enumValue("api", TargetConfig.TargetApi.class, TargetConfig.TargetApi.V2);
+    boolean v3 = api == TargetConfig.TargetApi.V3;
+    String defaultHost = v3 ? "https://api.authing.cn" : "https://core.authing.cn";
+    String host = node.string("host", type == TargetConfig.TargetType.AUTHING ? defaultHost : null);
+    String accessKeyId = v3 ? node.string("accessKeyId", null) : null;
+    Secret accessKeySecret = v3 ? node.secret("accessKeySecret") : null;
+    if (!v3) {
+      for (String key : List.of("accessKeyId", "accessKeySecret")) {
+        if (node.get(key) != null) node.get(key).problem("target." + key + " is for api: v3 only (this target speaks v2)");
+      }
+    }
+    boolean poolOptional = type != TargetConfig.TargetType.AUTHING || accessKeyId != null;
+    String pool = poolOptional ? node.string("userPoolId", type == TargetConfig.TargetType.AUTHING ? accessKeyId : "demo-pool")
+        : node.requiredString("userPoolId");
     Secret secret = node.secret("secret");
+    if (secret == null && accessKeySecret != null) secret = accessKeySecret;
     if (secret == null && type == TargetConfig.TargetType.AUTHING) {
       node.problem("missing required key 'secret' in " + node.path() + " (use ${env:AUTHING_SECRET} or ${file:/run/secrets/authing})");
     }
@@ -32,6 +47,7 @@ final class TargetSection {
     }
     String data = node.string("data", "../data/sandbox");
     return new TargetConfig(type, host, pool, secret, node.string("orgCode", "dirsync"),
-        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null), null);
+        base.resolve(data).normalize(), node.duration("timeout", Duration.ofSeconds(30)), node.string("firstLoginEmailAppId", null), null,
+        api, accessKeyId, accessKeySecret);
   }
 }

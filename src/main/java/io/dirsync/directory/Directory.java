@@ -45,6 +45,37 @@ public interface Directory extends AutoCloseable {
   /** Creates the user with its fields and password (custom data is set separately). */
   DirectoryUser createUser(DesiredUser user);
 
+  /** The most users one {@link #createUsers} call takes; 1 means the directory has no batch create. */
+  default int createBatchSize() {
+    return 1;
+  }
+
+  /**
+   * Creates these users (at most {@link #createBatchSize()}) with their fields, password, custom
+   * data, departments and main department, in as few calls as the directory allows. One result per
+   * user, in order: a user the directory refuses (duplicate, invalid) carries its PERMANENT error
+   * and does not fail the others. A transient or fatal error is thrown for the whole call: which
+   * users were made is then unknown (look them up before repeating it).
+   */
+  default List<CreateResult> createUsers(List<DesiredUser> users) {
+    List<CreateResult> out = new java.util.ArrayList<>();
+    for (DesiredUser user : users) {
+      DirectoryUser created;
+      try {
+        created = createUser(user);
+      } catch (DirectoryException e) {
+        if (e.kind() != DirectoryException.Kind.PERMANENT) throw e;
+        out.add(CreateResult.failed(user, e));
+        continue;
+      }
+      if (!user.customData().isEmpty()) setCustomData(created.id(), user.customData());
+      for (String department : user.departments()) addDepartmentMembers(department, List.of(created.id()));
+      if (user.mainDepartment() != null) setMainDepartment(created.id(), user.mainDepartment());
+      out.add(CreateResult.created(user, created));
+    }
+    return out;
+  }
+
   /** Sets exactly these fields (a null value clears the field). */
   DirectoryUser updateUser(String userId, Map<String, Object> changes);
 

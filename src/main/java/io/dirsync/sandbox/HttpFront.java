@@ -18,7 +18,7 @@ final class HttpFront implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     /** What answers API calls; replaced as a whole by a reset. */
-    record Api(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest) {
+    record Api(Sandbox sandbox, GraphqlEndpoint graphql, RestRoutes rest, io.dirsync.sandbox.v3.V3Endpoint v3) {
     }
 
     private final SandboxOptions options;
@@ -116,6 +116,17 @@ final class HttpFront implements HttpHandler {
         RestRequest request = new RestRequest(exchange.getRequestMethod(), path,
                 RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body, List.of());
         RestRoutes.Match match = rest.match(request);
+        String authorization = exchange.getRequestHeaders().getFirst("authorization");
+        if (io.dirsync.sandbox.v3.V3Endpoint.wants(path, authorization, match != null)) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            io.dirsync.sandbox.v3.V3Endpoint.Answer answer = current.v3().handle(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(), headers, body);
+            if (answer.route() != null) {
+                stats.count(answer.route());
+            }
+            return new Reply(answer.status(), answer.body(), Map.of());
+        }
         if (match == null) {
             return new Reply(404, Map.of("code", 404, "message", "the sandbox has no route "
                     + request.method() + " " + path), Map.of());
@@ -140,7 +151,7 @@ final class HttpFront implements HttpHandler {
         }
         RestRoutes.Match match = api.rest().match(new RestRequest(exchange.getRequestMethod(), path,
                 RestRequest.parseQuery(exchange.getRequestURI().getRawQuery()), new byte[0], List.of()));
-        boolean v3 = match != null && match.route().v3Envelope();
+        boolean v3 = path.startsWith("/api/v3/") || (match != null && match.route().v3Envelope());
         return Reply.json(envelope(v3, Throttle.CODE, Throttle.message(), null));
     }
 

@@ -17,7 +17,11 @@ final class Passwords {
 
     /** The value to store for an RSA-encrypted password; never the plain text unless kept on purpose. */
     String stored(String encrypted, boolean keepPassword) {
-        String plain = keys.decrypt(encrypted);
+        return fromPlain(keys.decrypt(encrypted), keepPassword);
+    }
+
+    /** The value to store for a password sent in clear (the v3 API's default); kept as given when asked. */
+    String fromPlain(String plain, boolean keepPassword) {
         if (keepPassword) {
             return plain;
         }

@@ -62,7 +62,8 @@ public final class SandboxServer implements AutoCloseable {
         RestRoutes rest = new RestRoutes();
         new UserRoutes(sandbox).register(rest);
         new OrgAclRoutes(sandbox).register(rest);
-        return new HttpFront.Api(sandbox, new GraphqlEndpoint(wiring), rest);
+        return new HttpFront.Api(sandbox, new GraphqlEndpoint(wiring), rest,
+                new io.dirsync.sandbox.v3.V3Endpoint(new PoolStore(sandbox)));
     }
 
     /**
