@@ -219,4 +219,35 @@ class ScimAdapterTest {
     assertThat(s.requests()).containsEntry("PATCH /Groups", 2L);
     assertThat(d.readMemberships(List.of("all"), List.of(), List.of()).groupMembers().get("all")).hasSize(ids.size());
   }
+
+  @Test
+  void batchCreatesGoAsOneBulkRequestWithCustomDataAndDepartmentsAndADuplicateFailsAlone() {
+    ScimTestServer s = server(ScimServerOptions.defaults());
+    ScimDirectory d = directory(s);
+    d.createUser(user("taken"));
+    d.createDepartment("eng", "Engineering", null);
+    List<DesiredUser> batch = List.of(
+        user("e-1").withCustomData(Map.of("school", "MIT")).withDepartments(Set.of("eng"), "eng"),
+        DesiredUser.of(ExternalId.of("e-2"), user("taken").fields()),
+        user("e-3").withDepartments(Set.of("eng"), null));
+
+    List<io.dirsync.directory.CreateResult> results = d.createUsers(batch);
+
+    assertThat(d.createBatchSize()).isEqualTo(100);
+    assertThat(s.requests()).containsEntry("POST /Bulk", 1L).containsEntry("PATCH /Groups", 1L);
+    assertThat(results).extracting(r -> r.user().externalId().value()).containsExactly("e-1", "e-2", "e-3");
+    assertThat(results.get(1).failure().kind()).isEqualTo(DirectoryException.Kind.PERMANENT);
+    assertThat(results.get(1).failure().getMessage()).contains("uniqueness");
+    DirectoryUser first = d.findByExternalId(ExternalId.of("e-1"), Set.of()).orElseThrow();
+    assertThat(first.id()).isEqualTo(results.get(0).created().id());
+    assertThat(first.customData()).containsEntry("school", "MIT");
+    assertThat(first.departments()).containsExactly("eng");
+    assertThat(first.mainDepartment()).isEqualTo("eng");
+    assertThat(d.findByExternalId(ExternalId.of("e-3"), Set.of()).orElseThrow().departments()).containsExactly("eng");
+  }
+
+  @Test
+  void withoutBulkThereIsNoBatchCreate() {
+    assertThat(directory(server(ScimServerOptions.defaults().withoutBulk())).createBatchSize()).isEqualTo(1);
+  }
 }
