@@ -27,7 +27,8 @@ def groups_of(i):
 
 members = {g: [] for g in range(GROUPS)}
 for i in range(N):
-    d, t = i % DIVISIONS, (i // DIVISIONS) % TEAMS
+    team = min(i * DIVISIONS * TEAMS // N, DIVISIONS * TEAMS - 1)  # contiguous, as an LDAP subtree is read
+    d, t = team // TEAMS, team % TEAMS
     dn = f"uid=u{i:06},ou=Team {t:02},ou=Division {d:02},ou=Departments,{BASE}"
     phone = f"+86 138 {i % 10000:04} {(i * 7 + (1 if V == 1 and i % 200 == 37 else 0)) % 10000:04}"
     title = TITLES[i % len(TITLES)] + (" II" if V == 1 and i % 200 == 137 else "")

@@ -33,8 +33,11 @@ import java.util.TreeSet;
 public final class ScimDirectory implements Directory {
   static final String ROLE = "role:";
   static final String DEPT = "dept:";
-  /** Users per batch create, however many operations the server's bulk takes. */
-  static final int MAX_CREATE_BATCH = 100;
+  /**
+   * Users per batch create, however many operations the server's bulk takes: a batch whose answer
+   * was lost is looked up by externalId in one call, so it never exceeds a look-up batch.
+   */
+  static final int MAX_CREATE_BATCH = MAX_LOOKUP_BATCH;
 
   private final ScimSettings settings;
   private final ScimClient client;
@@ -95,7 +98,7 @@ public final class ScimDirectory implements Directory {
     return toDirectory(users.create(user), false, Set.of());
   }
 
-  /** The server's bulk maxOperations (at most 100) where it offers bulk, else 1 (no batch create). */
+  /** The server's bulk maxOperations (at most 80) where it offers bulk, else 1 (no batch create). */
   @Override
   public int createBatchSize() {
     ServerFeatures f = features();

@@ -233,7 +233,7 @@ class ScimAdapterTest {
 
     List<io.dirsync.directory.CreateResult> results = d.createUsers(batch);
 
-    assertThat(d.createBatchSize()).isEqualTo(100);
+    assertThat(d.createBatchSize()).isEqualTo(80);
     assertThat(s.requests()).containsEntry("POST /Bulk", 1L).containsEntry("PATCH /Groups", 1L);
     assertThat(results).extracting(r -> r.user().externalId().value()).containsExactly("e-1", "e-2", "e-3");
     assertThat(results.get(1).failure().kind()).isEqualTo(DirectoryException.Kind.PERMANENT);
