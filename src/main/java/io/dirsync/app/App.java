@@ -73,13 +73,18 @@ public final class App {
   /** One run of one job, as `sync` and each scheduled firing do it; writes the JSON report. */
   private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, BooleanSupplier stop) {
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, () -> stopRequested.get() || stop.getAsBoolean())) {
+    Mapping mapping = MappingFiles.load(config, job, env);
+    BooleanSupplier stopping = () -> stopRequested.get() || stop.getAsBoolean();
+    try (JobParts parts = JobParts.openRun(config, job, mapping, clock, options.dryRun(), stopping)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), progress);
       progress.finish();
+      report = StopOutcome.settle(report, stopping, parts.state());
       reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
+    } catch (RecordedRunFailure failed) {
+      reportFiles.put(failed.report().runId(), reports.writeInto(config.reportsDir(), failed.report()));
+      return failed.report();
     }
   }
 
@@ -109,14 +114,22 @@ public final class App {
   }
 
   public Plan plan(Path configFile, String jobName) {
+    return checkedPlan(configFile, jobName).plan();
+  }
+
+  /** A plan and, when the safety guards would stop `sync` from applying it, why. */
+  public record CheckedPlan(Plan plan, java.util.Optional<String> guardViolation) {}
+
+  /** The plan `sync` would apply now, checked against the job's safety guards; changes nothing. */
+  public CheckedPlan checkedPlan(Path configFile, String jobName) {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = MappingFiles.load(config, job, env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       Plan plan = parts.syncRun().plan(progress);
       progress.finish();
-      return plan;
+      return new CheckedPlan(plan, parts.guardViolation(plan));
     }
   }
 
@@ -124,13 +137,17 @@ public final class App {
     DirsyncConfig config = loadConfig(configFile);
     Plan plan = readPlan(planFile);
     JobConfig job = job(config, plan.job());
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
-    try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
+    Mapping mapping = MappingFiles.load(config, job, env);
+    try (JobParts parts = JobParts.openRun(config, job, mapping, clock, false, stopRequested::get)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
       RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, progress);
       progress.finish();
+      report = StopOutcome.settle(report, stopRequested::get, parts.state());
       reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
       return report;
+    } catch (RecordedRunFailure failed) {
+      reportFiles.put(failed.report().runId(), reports.writeInto(config.reportsDir(), failed.report()));
+      return failed.report();
     }
   }
 
@@ -161,7 +178,7 @@ public final class App {
     io.dirsync.config.Problems problems = new io.dirsync.config.Problems();
     for (JobConfig job : config.jobs()) {
       try {
-        MappingLoader.load(job.mapping(), env);
+        MappingFiles.load(config, job, env);
         lines.add("  job " + job.name() + ": mapping " + job.mapping() + " OK");
       } catch (ConfigException e) {
         e.problems().forEach(problems::add);
@@ -174,12 +191,12 @@ public final class App {
   public CheckResult check(Path configFile, String jobName) {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
-    Mapping mapping = MappingLoader.load(job.mapping(), env);
+    Mapping mapping = MappingFiles.load(config, job, env);
     List<String> lines = new ArrayList<>();
     boolean ok;
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      SourceCheck source = parts.source().check();
-      source.steps().forEach(s -> lines.add("source: " + s));
+      SourceCheck source = parts.sources().isEmpty() ? parts.source().check() : JoinedChecks.check(parts.sources(), lines);
+      if (parts.sources().isEmpty()) source.steps().forEach(s -> lines.add("source: " + s));
       boolean targetOk = true;
       try {
         parts.directory().checkAccess();
@@ -198,7 +215,9 @@ public final class App {
 
   public List<RunSummary> runs(Path configFile, int limit) {
     DirsyncConfig config = loadConfig(configFile);
-    try (StateStore state = JobParts.openState(config)) {
+    try (io.dirsync.state.JdbcStateStore state = JobParts.openState(config)) {
+      AbandonedRuns.sweep(state, state.recentRuns(limit).stream().filter(r -> r.finishedAt() == null)
+          .map(RunSummary::job).distinct().toList(), clock);
       return state.recentRuns(limit);
     }
   }

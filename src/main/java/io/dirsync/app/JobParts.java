@@ -15,6 +15,7 @@ import io.dirsync.directory.authing.AuthingManagementClient;
 import io.dirsync.directory.authingv3.AuthingV3Directory;
 import io.dirsync.directory.authingv3.V3Config;
 import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
@@ -24,12 +25,21 @@ import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
 import io.dirsync.state.StateStore;
 import io.dirsync.state.StateStores;
+import io.dirsync.sync.NamedSource;
+import io.dirsync.state.JdbcStateStore;
+import io.dirsync.state.JobLock;
+import io.dirsync.state.JobLocks;
+import io.dirsync.state.StateStoreException;
+import io.dirsync.model.RunReport;
+import java.time.Instant;
+import java.util.UUID;
 import io.dirsync.sync.SavedPlanRun;
 import io.dirsync.sync.SyncJob;
 import io.dirsync.sync.SyncRun;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The adapters of one job, opened together and closed in reverse order. */
@@ -39,8 +49,10 @@ final class JobParts implements AutoCloseable {
   private final Mapping mapping;
   private final Clock clock;
   private Source source;
+  private List<NamedSource> sources = List.of();
   private Directory directory;
   private StateStore state;
+  private JobLock lock;
   private Applier applier;
   private RetryingReads reads;
   private String targetDescription;
@@ -55,22 +67,76 @@ final class JobParts implements AutoCloseable {
     JobParts parts = new JobParts(job, mapping, clock);
     try {
       parts.state = parts.track(openState(config));
-      parts.source = parts.track(Sources.open(job.source(), mapping, parts.opened));
-      parts.directory = new StoppableDirectory(parts.track(parts.openDirectory(job.target())), stopRequested);
-      ApplySettings settings = applySettings(job.apply());
-      parts.applier = new Applier(parts.directory, parts.state, settings, clock);
-      parts.reads = new RetryingReads(parts.directory, settings);
+      parts.openRest(config, stopRequested);
       return parts;
     } catch (RuntimeException e) {
       parts.close();
-      throw e;
+      throw Failures.of(e);
     }
   }
 
-  static StateStore openState(DirsyncConfig config) {
+  private void openRest(DirsyncConfig config, BooleanSupplier stopRequested) {
+    if (mapping instanceof JoinMapping join) {
+      sources = JoinedSources.open(job, join, opened);
+      source = sources.get(0).source();
+    } else {
+      source = track(Sources.open(job.source(), mapping, opened));
+    }
+    directory = new StoppableDirectory(track(openDirectory(job.target())), stopRequested);
+    ApplySettings settings = applySettings(job.apply());
+    applier = new Applier(directory, state, settings, clock);
+    reads = new RetryingReads(directory, settings);
+  }
+
+  /**
+   * Opens the parts of one recorded run (sync, apply, a scheduled firing): the state store, then
+   * the job's lock — refused at once when another process runs the job — then the rest. Runs of the
+   * job left unfinished by a dead process are marked abandoned. A failure after the lock (a bad LDIF,
+   * an unreachable source) is recorded as the run's outcome and thrown as {@link RecordedRunFailure}.
+   */
+  static JobParts openRun(DirsyncConfig config, JobConfig job, Mapping mapping, Clock clock, boolean dryRun,
+      BooleanSupplier stopRequested) {
+    JobParts parts = new JobParts(job, mapping, clock);
+    Instant started = clock.instant();
+    JdbcStateStore store;
+    try {
+      store = parts.track(openState(config));
+      parts.state = store;
+      JobLocks.Result locked = store.jobLocks(clock).tryLock(job.name());
+      if (locked.lock().isEmpty()) {
+        throw new RunFailure(RunOutcome.ALREADY_RUNNING, locked.holder().describe() + "; this run did nothing", null);
+      }
+      parts.lock = parts.track(locked.lock().get());
+      store.markAbandoned(job.name(), null, clock.instant(), ABANDONED);
+    } catch (RuntimeException e) {
+      parts.close();
+      throw Failures.of(e);
+    }
+    JobLock lock = parts.lock;
+    try {
+      parts.openRest(config, () -> stopRequested.getAsBoolean() || !lock.held());
+      return parts;
+    } catch (RuntimeException e) {
+      RunFailure failure = Failures.of(e);
+      try {
+        RunReport report = new RunReport(UUID.randomUUID().toString(), job.name(), dryRun, started, clock.instant(),
+            failure.outcome(), failure.getMessage(), 0, 0, null, null, null, null, null);
+        store.finishRun(report);
+        throw new RecordedRunFailure(report, failure);
+      } finally {
+        parts.close();
+      }
+    }
+  }
+
+  static final String ABANDONED = "abandoned: its process ended without recording the run (killed or crashed)";
+
+  static JdbcStateStore openState(DirsyncConfig config) {
     StateConfig s = config.state();
     try {
       return StateStores.open(s.url(), s.user(), s.password() == null ? null : s.password().value(), s.schema());
+    } catch (StateStoreException e) {
+      throw Failures.stateStore(e);
     } catch (RuntimeException e) {
       throw new RunFailure(RunOutcome.UNREACHABLE, "state store: " + e.getMessage(), e);
     }
@@ -106,6 +172,9 @@ final class JobParts implements AutoCloseable {
   SyncRun syncRun() {
     SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency(),
         new RetirePolicy(job.removal().groups(), job.removal().departments()));
+    if (mapping instanceof JoinMapping join) {
+      return new SyncRun(syncJob, sources, join, job.timeZone(), directory, state, applier, reads, clock);
+    }
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
@@ -113,12 +182,26 @@ final class JobParts implements AutoCloseable {
     return new SavedPlanRun(directory, state, applier, guard(), clock);
   }
 
+  /** Why the job's safety guards would stop {@code plan}, if they would. */
+  java.util.Optional<String> guardViolation(io.dirsync.model.Plan plan) {
+    return io.dirsync.plan.Guards.check(plan, guard(), state.managedUsers(job.name()).size()).map(v -> v.reason());
+  }
+
   private GuardPolicy guard() {
     return new GuardPolicy(job.removal().maxDeletes(), job.removal().maxDeletePercent(), false, job.removal().maxRetired());
   }
 
+  StateStore state() {
+    return state;
+  }
+
   Source source() {
     return source;
+  }
+
+  /** The named sources of a job that joins several (empty otherwise). */
+  List<NamedSource> sources() {
+    return sources;
   }
 
   Directory directory() {

@@ -30,7 +30,9 @@ final class ScheduleMode implements AutoCloseable {
       throw new RunFailure(io.dirsync.model.RunOutcome.CONFIG_ERROR,
           config.file() + ": no job has a 'schedule'; add a Quartz cron such as \"0 0 2 * * ?\"", null);
     }
-    this.state = JobParts.openState(config);
+    io.dirsync.state.JdbcStateStore store = JobParts.openState(config);
+    this.state = store;
+    AbandonedRuns.sweep(store, jobs.stream().map(ScheduledJob::name).toList(), clock);
     PrometheusMeterRegistry registry = RunMetrics.prometheusRegistry();
     RunMetrics metrics = new RunMetrics(registry);
     metrics.restore(state.recentRuns(500));

@@ -20,7 +20,7 @@ final class CommandFactory implements CommandLine.IFactory {
   public <K> K create(Class<K> type) throws Exception {
     Object command;
     if (type == SyncCommand.class) command = new SyncCommand(app, out);
-    else if (type == PlanCommand.class) command = new PlanCommand(app, out);
+    else if (type == PlanCommand.class) command = new PlanCommand(app, out, err);
     else if (type == ApplyCommand.class) command = new ApplyCommand(app, out);
     else if (type == ValidateCommand.class) command = new ValidateCommand(app, out);
     else if (type == CheckCommand.class) command = new CheckCommand(app, out);

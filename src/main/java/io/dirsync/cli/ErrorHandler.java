@@ -5,7 +5,10 @@ import io.dirsync.config.ConfigException;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
-/** Turns the errors a command can end with into a message and its exit code. */
+/**
+ * Turns the errors a command can end with into a message and its exit code. No stack trace reaches
+ * the user unless {@code --debug} asks for it.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   private final PrintStream err;
 
@@ -15,6 +18,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    int code = report(e);
+    if (debug(cmd)) e.printStackTrace(err);
+    return code;
+  }
+
+  private int report(Exception e) {
     if (e instanceof ConfigException config) {
       err.println("configuration error:");
       config.problems().forEach(p -> err.println("  " + p));
@@ -24,8 +33,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       err.println(failure.getMessage());
       return failure.outcome().exitCode();
     }
-    err.println("dirsync failed: " + e);
-    for (StackTraceElement frame : e.getStackTrace()) err.println("    at " + frame);
-    return ExitCode.SOME_FAILED;
+    err.println("dirsync failed unexpectedly (a bug; please report it): " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; run with --debug to see where");
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  private static boolean debug(CommandLine cmd) {
+    Object root = cmd.getCommandSpec().root().userObject();
+    return root instanceof RootCommand r && r.debug;
   }
 }

@@ -7,6 +7,8 @@ final class ExitCode {
   static final int USAGE = 2;
   static final int GUARD = 3;
   static final int UNREACHABLE = 4;
+  static final int ALREADY_RUNNING = 5;
+  static final int INTERNAL_ERROR = 6;
 
   private ExitCode() {}
 }

@@ -9,10 +9,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
 /** The {@code dirsync} command: parses, calls {@link App}, prints, exits with a code from {@link ExitCode}. */
 public final class Main {
+  /** How long a stop waits for the running job to record itself (the call in flight has its own timeout). */
+  private static final long STOP_GRACE_SECONDS = 120;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -23,16 +27,30 @@ public final class Main {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     App app = new App(System.getenv(), Clock.systemUTC(), err);
     CountDownLatch finished = new CountDownLatch(1);
-    // SIGTERM / Ctrl-C: the running job finishes the call in flight, records where it stopped, then we exit.
+    AtomicInteger exitCode = new AtomicInteger(ExitCode.UNREACHABLE);
+    // SIGTERM / Ctrl-C: the running job finishes the call in flight, records where it stopped, then we exit
+    // with the command's own code. halt: once shutdown has begun, System.exit would block and the JVM
+    // would end with 128+signal.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.requestStop();
       try {
-        finished.await(60, TimeUnit.SECONDS);
+        if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+          out.flush();
+          err.flush();
+          Runtime.getRuntime().halt(exitCode.get());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "dirsync-stop"));
-    int code = execute(app, args, out, err);
+    int code;
+    try {
+      code = execute(app, args, out, err);
+    } catch (Throwable fatal) {
+      err.println("dirsync failed: " + fatal);
+      code = ExitCode.INTERNAL_ERROR;
+    }
+    exitCode.set(code);
     finished.countDown();
     System.exit(code);
   }

@@ -31,19 +31,32 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "save the plan as JSON, for `dirsync apply`")
   Path outFile;
 
-  PlanCommand(App app, PrintStream out) {
+  @Option(names = "--check", description = "exit 3 when the safety guards would stop this plan (exit 0 otherwise)")
+  boolean check;
+
+  private final PrintStream err;
+
+  PlanCommand(App app, PrintStream out, PrintStream err) {
     this.app = app;
     this.out = out;
+    this.err = err;
   }
 
   @Override
   public Integer call() throws IOException {
-    Plan plan = app.plan(config.file, job);
+    App.CheckedPlan checked = app.checkedPlan(config.file, job);
+    Plan plan = checked.plan();
     if (outFile != null) {
       Files.writeString(outFile, app.planJson(plan), StandardCharsets.UTF_8);
     }
     out.print(format == Format.json ? app.planJson(plan) + "\n" : app.planTable(plan));
     if (outFile != null) out.println("plan saved to " + outFile + "; apply it with: dirsync apply " + outFile);
+    if (checked.guardViolation().isPresent()) {
+      // stderr: the JSON on stdout stays parseable
+      err.println("the safety guards would stop this plan (sync exits 3 and applies nothing unless --allow-mass-delete): "
+          + checked.guardViolation().get());
+      if (check) return ExitCode.GUARD;
+    }
     return ExitCode.OK;
   }
 }

@@ -12,8 +12,14 @@ import picocli.CommandLine.Command;
       ValidateCommand.class, CheckCommand.class, RunsCommand.class, SandboxCommand.class
     },
     footer = {"", "Exit codes: 0 all applied (or nothing to do), 1 some operations failed, 2 bad configuration or usage,",
-        "            3 stopped by a safety guard (nothing applied), 4 source or target unreachable / authentication failed."})
+        "            3 stopped by a safety guard (nothing applied), 4 source or target unreachable / authentication failed",
+        "            / stopped by SIGTERM or SIGINT, 5 another run of the job is in progress (nothing done),",
+        "            6 unexpected internal error."})
 final class RootCommand implements Runnable {
+  @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "on an error, also print the stack trace")
+  boolean debug;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

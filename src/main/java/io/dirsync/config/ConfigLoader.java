@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ConfigLoader {
   private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs");
   private static final Set<String> JOB_KEYS =
-      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply");
+      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply", "sources");
 
   private final Map<String, String> env;
 
@@ -87,11 +87,14 @@ public final class ConfigLoader {
     String name = node.requiredString("name");
     String schedule = node.string("schedule", null);
     ZoneId zone = zone(node);
-    SourceConfig source = SourceSection.read(node.required("source"), base);
+    List<JoinSourceConfig> sources = JoinSourcesSection.read(node.get("sources"), base);
+    if (node.get("sources") != null && node.get("source") != null) node.get("sources").problem("a job has either source or sources, not both");
+    SourceConfig source = node.get("sources") != null ? (sources.isEmpty() ? null : sources.get(0).connection())
+        : SourceSection.read(node.required("source"), base);
     String mapping = node.requiredString("mapping");
     TargetConfig target = TargetSection.read(node.required("target"), base);
     return new JobConfig(name, schedule, zone, source, mapping == null ? null : base.resolve(mapping).normalize(),
-        target, removal(node.get("removal")), apply(node.get("apply")));
+        target, removal(node.get("removal")), apply(node.get("apply")), sources);
   }
 
   private static ZoneId zone(YamlNode job) {

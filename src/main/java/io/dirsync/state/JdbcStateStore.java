@@ -141,6 +141,39 @@ public final class JdbcStateStore implements StateStore {
     return Optional.ofNullable(stored).map(json::read);
   }
 
+  /** The job locks of this store (one run per job across processes and machines). */
+  public JobLocks jobLocks(java.time.Clock clock) {
+    return new JobLocks(sql, clock, JobLocks.LEASE, JobLocks.Identity.current());
+  }
+
+  /**
+   * Marks every unfinished run of {@code job} other than {@code exceptRunId} as ABANDONED: the
+   * caller holds the job's lock, so their processes are gone. Returns the run ids marked.
+   */
+  public List<String> markAbandoned(String job, String exceptRunId, Instant now, String message) {
+    requireText(job, "job");
+    return sql.write("mark dead runs of job " + job + " abandoned", c -> {
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM runs WHERE job = ? AND finished_at IS NULL")) {
+        ps.setString(1, job);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) if (!rs.getString(1).equals(exceptRunId)) ids.add(rs.getString(1));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET finished_at = ?, outcome = ?, message = ?"
+          + " WHERE run_id = ? AND finished_at IS NULL")) {
+        for (String id : ids) {
+          Sql.setInstant(ps, 1, now);
+          ps.setString(2, RunOutcome.ABANDONED.name());
+          ps.setString(3, Sql.clip(message, MAX_TEXT));
+          ps.setString(4, id);
+          ps.executeUpdate();
+        }
+      }
+      return List.copyOf(ids);
+    });
+  }
+
   @Override
   public void journal(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry");

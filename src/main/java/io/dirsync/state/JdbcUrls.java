@@ -65,7 +65,7 @@ final class JdbcUrls {
    * H2 defaults, each only when the URL does not set it: an in-memory database lives until the JVM
    * ends (otherwise it vanishes when the pool drops its last connection); WRITE_DELAY=0 writes each
    * commit to the file at once, where H2's default (500 ms) could lose the last half-second of
-   * commits to a killed process.
+   * commits to a killed process; DB_CLOSE_ON_EXIT=FALSE lets a stopping run record itself first.
    */
   static String withH2Defaults(String url) {
     String upper = url.toUpperCase(Locale.ROOT);
@@ -74,6 +74,8 @@ final class JdbcUrls {
       out.append(";DB_CLOSE_DELAY=-1");
     }
     if (!upper.contains(";WRITE_DELAY=")) out.append(";WRITE_DELAY=0");
+    // H2's own shutdown hook would close the database under a run that SIGTERM is stopping: dirsync closes it.
+    if (!upper.contains(";DB_CLOSE_ON_EXIT=")) out.append(";DB_CLOSE_ON_EXIT=FALSE");
     return out.toString();
   }
 }

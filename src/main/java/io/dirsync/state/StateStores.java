@@ -141,9 +141,10 @@ public final class StateStores {
       if (e instanceof SQLException sql && sql.getNextException() != null) {
         message += " (" + sql.getNextException().getMessage() + ")";
       }
+      boolean inUse = e instanceof SQLException sql && sql.getErrorCode() == StateStoreException.H2_DATABASE_ALREADY_OPEN;
       return new StateStoreException(what + " state store " + Secrets.redactUrl(url)
           + (user == null ? "" : " as " + user) + ": " + Secrets.redact(message, password),
-          Secrets.scrub(e, password));
+          Secrets.scrub(e, password), inUse);
     }
   }
 }

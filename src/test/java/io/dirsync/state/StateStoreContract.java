@@ -219,7 +219,7 @@ abstract class StateStoreContract {
     assertThat(store.journalOf(runId)).containsExactly(entry);
     assertThat(store.managedUsers("hr")).containsOnlyKeys(ExternalId.of("bob"));
     assertThat(store.watermark("hr", "usn")).contains("42");
-    assertThat(appliedMigrations()).containsExactly("1", "2");
+    assertThat(appliedMigrations()).startsWith("1", "2", "3").doesNotHaveDuplicates();
   }
 
   @Test

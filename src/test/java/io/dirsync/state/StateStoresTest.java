@@ -120,8 +120,8 @@ class StateStoresTest {
 
   @Test
   void h2GetsItsSafeDefaultsOnlyWhereTheUrlIsSilent() {
-    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:file:./data/state")).isEqualTo("jdbc:h2:file:./data/state;WRITE_DELAY=0");
-    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:file:./s;write_delay=100")).isEqualTo("jdbc:h2:file:./s;write_delay=100");
-    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:mem:t")).isEqualTo("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
+    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:file:./data/state")).isEqualTo("jdbc:h2:file:./data/state;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:file:./s;write_delay=100")).isEqualTo("jdbc:h2:file:./s;write_delay=100;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(JdbcUrls.withH2Defaults("jdbc:h2:mem:t")).isEqualTo("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
   }
 }

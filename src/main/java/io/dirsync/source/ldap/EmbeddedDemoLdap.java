@@ -98,6 +98,7 @@ public final class EmbeddedDemoLdap implements AutoCloseable {
     List<Entry> entries = new ArrayList<>();
     try (LDIFReader reader = new LDIFReader(file.toFile())) {
       for (Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) entries.add(entry);
+      if (entries.isEmpty()) throw LdifErrors.empty(file);
     } catch (LDIFException e) {
       throw LdifErrors.of(file, e);
     } catch (IOException e) {

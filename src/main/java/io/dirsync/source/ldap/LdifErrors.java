@@ -14,6 +14,11 @@ public final class LdifErrors {
     return new SourceException(Kind.CONFIGURATION, file + " line " + line(e) + ": " + e.getMessage(), e);
   }
 
+  /** A file with no entry at all: an export that went wrong, never an empty directory. */
+  public static SourceException empty(Path file) {
+    return new SourceException(Kind.CONFIGURATION, file + " line 1: the file holds no LDIF entries (empty or truncated?)", null);
+  }
+
   /**
    * The reader reports where the record starts; when one of its lines is plainly broken (no
    * {@code name:} and no continuation), that line is the more useful answer.

@@ -144,7 +144,9 @@ public final class LdifSource implements Source {
   private void scan(Consumer<Entry> each) {
     for (Path file : files) {
       try (LDIFReader reader = new LDIFReader(file.toFile())) {
-        for (Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) each.accept(entry);
+        long read = 0;
+        for (Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry(), read++) each.accept(entry);
+        if (read == 0) throw LdifErrors.empty(file);
       } catch (LDIFException e) {
         throw LdifErrors.of(file, e);
       } catch (IOException e) {
