@@ -41,7 +41,7 @@ final class Sources {
           ldap.bindDn() == null ? EmbeddedDemoLdap.DEFAULT_BIND_DN : ldap.bindDn(),
           ldap.bindPassword() == null ? EmbeddedDemoLdap.DEFAULT_PASSWORD : ldap.bindPassword().value());
       closeLater.push(server);
-      ldap = ldap.withUrls(List.of(server.url()));
+      ldap = ldap.withUrls(List.of(server.url())).withPageSize(Math.max(ldap.pageSize(), EmbeddedDemoLdap.MIN_PAGE_SIZE));
     }
     return new LdapSource(ldap, needed);
   }

@@ -36,6 +36,6 @@ final class DesiredStateReader implements DesiredStateInput {
       });
     }
     listener.progress(seen[0], seen[0]);
-    return session.finish();
+    return UniqueValues.check(session.finish());
   }
 }

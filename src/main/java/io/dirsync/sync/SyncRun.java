@@ -77,6 +77,12 @@ public final class SyncRun {
   public RunReport run(boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Instant started = clock.instant();
     String runId = state.startRun(job.name(), dryRun, started);
+    try (RunContext context = new RunContext(job.name(), runId)) {
+      return run(runId, started, dryRun, allowMassDelete, listener);
+    }
+  }
+
+  private RunReport run(String runId, Instant started, boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Map<String, Long> callsBefore = directory.callCounts();
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
@@ -91,7 +97,7 @@ public final class SyncRun {
       } else if (dryRun) {
         report.planned(prepared.plan()).outcome(RunOutcome.SUCCESS, "dry run: nothing applied");
       } else {
-        state.saveManaged(job.name(), prepared.matched());
+        state.saveManaged(job.name(), changed(prepared.matched(), prepared.managed()));
         state.saveManagedContainers(job.name(), prepared.containers());
         ApplyResult result = stopwatch.time("apply", () -> applier.apply(runId, job.name(), prepared.plan(),
             prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
@@ -127,6 +133,18 @@ public final class SyncRun {
     Planner.Planned planned = stopwatch.time("plan", () -> planner.planned(input));
     return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers(),
         reading.usersPerSource());
+  }
+
+  /**
+   * The matched users whose record is new or differs (directory id, applied hash, removed flag):
+   * a no-change run writes no state rows. {@code lastSeen} therefore tells when a record last changed.
+   */
+  static List<ManagedUser> changed(List<ManagedUser> matched, Map<ExternalId, ManagedUser> stored) {
+    return matched.stream().filter(m -> {
+      ManagedUser known = stored.get(m.externalId());
+      return known == null || !known.directoryId().equals(m.directoryId())
+          || !java.util.Objects.equals(known.appliedHash(), m.appliedHash()) || known.removed() != m.removed();
+    }).toList();
   }
 
   private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds,
