@@ -21,10 +21,10 @@ import java.util.regex.PatternSyntaxException;
 final class TransformReader {
   /** Transforms that take no argument. */
   static final Set<String> PLAIN = Set.of("lower", "upper", "trim", "first", "slugify", "guid", "sid",
-      "filetime", "generalizedTime", "rdn", "base64", "phone");
+      "filetime", "generalizedTime", "rdn", "base64", "phone", "clean");
   /** Transforms that take an argument. */
   static final Set<String> WITH_ARGUMENT = Set.of("phone", "flag", "join", "split", "default", "replace",
-      "extract", "lookup", "template");
+      "extract", "lookup", "template", "truncate");
 
   private final Set<String> attributes;
 
@@ -63,6 +63,7 @@ final class TransformReader {
       case "rdn" -> Transform.eachText(TransformReader::rdnValue);
       case "base64" -> Transform.eachValue(v -> v instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : v);
       case "phone" -> Transform.eachText(s -> Phones.toE164(s, null));
+      case "clean" -> Transform.eachText(InputHygiene::clean);
       default -> unknown(item, name);
     };
   }
@@ -85,6 +86,7 @@ final class TransformReader {
       case "extract" -> extract(arg);
       case "lookup" -> lookup(arg);
       case "template" -> template(arg);
+      case "truncate" -> truncate(arg);
       default -> unknown(item, only.getKey());
     };
   }
@@ -147,6 +149,21 @@ final class TransformReader {
       }
       return out;
     };
+  }
+
+  private Transform truncate(YamlNode arg) {
+    Integer max = null;
+    try {
+      max = arg.isScalar() && arg.asText() != null ? Integer.valueOf(arg.asText().trim()) : null;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (max == null || max < 1) {
+      arg.problem(arg.path() + ": truncate takes a number of characters (at least 1), e.g. {truncate: 255}");
+      return null;
+    }
+    int limit = max;
+    return Transform.eachText(s -> InputHygiene.truncate(s, limit));
   }
 
   private Transform defaultValue(YamlNode arg) {
