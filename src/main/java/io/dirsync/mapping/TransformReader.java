@@ -177,13 +177,13 @@ final class TransformReader {
     Pattern pattern = regex(arg.required("pattern"));
     String with = arg.string("with", "");
     if (pattern == null) return null;
-    return Transform.eachText(s -> {
+    return (values, entry) -> Transform.eachText(s -> {
       try {
-        return pattern.matcher(s).replaceAll(with);
+        return pattern.matcher(entry.timeLimit().bounded(s)).replaceAll(with);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw new MappingFailure("replace with '" + with + "' failed: " + e.getMessage());
       }
-    });
+    }).apply(values, entry);
   }
 
   private Transform extract(YamlNode arg) {
@@ -196,10 +196,10 @@ final class TransformReader {
       arg.problem(arg.path() + ": the pattern has no group " + group);
       return null;
     }
-    return Transform.eachText(s -> {
-      Matcher m = pattern.matcher(s);
+    return (values, entry) -> Transform.eachText(s -> {
+      Matcher m = pattern.matcher(entry.timeLimit().bounded(s));
       return m.find() ? m.group(group) : null;
-    });
+    }).apply(values, entry);
   }
 
   private Transform lookup(YamlNode arg) {
