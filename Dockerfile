@@ -25,10 +25,11 @@ COPY --from=build /src/target/dirsync.jar /app/dirsync.jar
 COPY --from=build /src/config/ /app/config/
 COPY --from=build /src/mappings/ /app/mappings/
 
-# DIRSYNC_DATA: where the demo's state, reports and sandbox live. Logs are JSON lines on stderr.
+# DIRSYNC_DATA: where the demo's state, reports and sandbox live. DIRSYNC_LOG_FORMAT=json: every line
+# on stdout and stderr is one JSON object. JVM flags go on the command line below, not in
+# JAVA_TOOL_OPTIONS, whose "Picked up JAVA_TOOL_OPTIONS" banner would be a line that is not JSON.
 ENV DIRSYNC_DATA=/data \
-    DIRSYNC_LOG_FORMAT=json \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    DIRSYNC_LOG_FORMAT=json
 VOLUME ["/data"]
 USER 10001:10001
 # /health, /health/live, /metrics, /runs in `schedule` mode (set http.address: 0.0.0.0 to reach it from outside).
@@ -38,5 +39,5 @@ EXPOSE 9464
 HEALTHCHECK --interval=60s --timeout=15s --start-period=60s --retries=3 \
   CMD ["java", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", "/app/dirsync.jar", "io.dirsync.ops.HealthProbe", "http://127.0.0.1:9464/health"]
 
-ENTRYPOINT ["java", "-jar", "/app/dirsync.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/dirsync.jar"]
 CMD ["schedule"]

@@ -161,7 +161,11 @@ public final class App {
 
   public String summary(RunReport report) {
     Path file = reportFiles.get(report.runId());
-    return new SummaryPrinter().summary(report) + (file == null ? "" : "  report: " + relative(file) + "\n");
+    if (io.dirsync.ops.LoggingSetup.jsonAsked(env)) {
+      return new SummaryPrinter().json(report, file == null ? null : relative(file).toString(), clock.instant());
+    }
+    return new SummaryPrinter().summary(report) + (file == null ? ""
+        : "  report: " + relative(file) + "\n  page:   " + relative(ReportWriter.htmlOf(file)) + "\n");
   }
 
   private static Path relative(Path file) {
@@ -172,9 +176,18 @@ public final class App {
 
   /** Checks config and mappings without network; returns what it found, throws on problems. */
   public List<String> validate(Path configFile) {
-    DirsyncConfig config = loadConfig(configFile);
+    return validate(configFile, true);
+  }
+
+  /**
+   * As {@link #validate(Path)}; with {@code resolveSecrets} false, {@code ${env:…}} and
+   * {@code ${file:…}} references that cannot be resolved here are left as written.
+   */
+  public List<String> validate(Path configFile, boolean resolveSecrets) {
+    if (!configFile.toFile().isFile()) throw ConfigException.single(configFile.toString(), "config file not found (use -c FILE)");
+    DirsyncConfig config = new ConfigLoader(env, resolveSecrets).load(configFile);
     List<String> lines = new ArrayList<>();
-    lines.add(configFile + ": OK, " + config.jobs().size() + " job(s)");
+    lines.add(configFile + ": OK, " + config.jobs().size() + " job(s)" + (resolveSecrets ? "" : " (secrets not resolved)"));
     io.dirsync.config.Problems problems = new io.dirsync.config.Problems();
     for (JobConfig job : config.jobs()) {
       try {
@@ -195,8 +208,8 @@ public final class App {
     List<String> lines = new ArrayList<>();
     boolean ok;
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
-      SourceCheck source = parts.source().check();
-      source.steps().forEach(s -> lines.add("source: " + s));
+      SourceCheck source = parts.sources().isEmpty() ? parts.source().check() : JoinedChecks.check(parts.sources(), lines);
+      if (parts.sources().isEmpty()) source.steps().forEach(s -> lines.add("source: " + s));
       boolean targetOk = true;
       try {
         parts.directory().checkAccess();
@@ -213,12 +226,17 @@ public final class App {
     return new CheckResult(ok, lines);
   }
 
-  public List<RunSummary> runs(Path configFile, int limit) {
+  /** A run as `dirsync runs` lists it: its summary and what kind of run it was (sync, apply, dry-run). */
+  public record RunRow(RunSummary summary, String kind) {}
+
+  public List<RunRow> runs(Path configFile, int limit) {
     DirsyncConfig config = loadConfig(configFile);
     try (io.dirsync.state.JdbcStateStore state = JobParts.openState(config)) {
       AbandonedRuns.sweep(state, state.recentRuns(limit).stream().filter(r -> r.finishedAt() == null)
           .map(RunSummary::job).distinct().toList(), clock);
-      return state.recentRuns(limit);
+      return state.recentRuns(limit).stream()
+          .map(r -> new RunRow(r, r.dryRun() ? "dry-run" : state.report(r.runId()).map(RunReport::kindOfRun).orElse(r.finishedAt() == null ? "-" : "sync")))
+          .toList();
     }
   }
 

@@ -15,6 +15,7 @@ import io.dirsync.directory.authing.AuthingManagementClient;
 import io.dirsync.directory.authingv3.AuthingV3Directory;
 import io.dirsync.directory.authingv3.V3Config;
 import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.plan.GuardPolicy;
 import io.dirsync.plan.RemovalAction;
@@ -24,6 +25,7 @@ import io.dirsync.sandbox.SandboxServer;
 import io.dirsync.source.Source;
 import io.dirsync.state.StateStore;
 import io.dirsync.state.StateStores;
+import io.dirsync.sync.NamedSource;
 import io.dirsync.state.JdbcStateStore;
 import io.dirsync.state.JobLock;
 import io.dirsync.state.JobLocks;
@@ -37,6 +39,7 @@ import io.dirsync.sync.SyncRun;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The adapters of one job, opened together and closed in reverse order. */
@@ -46,6 +49,7 @@ final class JobParts implements AutoCloseable {
   private final Mapping mapping;
   private final Clock clock;
   private Source source;
+  private List<NamedSource> sources = List.of();
   private Directory directory;
   private StateStore state;
   private JobLock lock;
@@ -72,7 +76,12 @@ final class JobParts implements AutoCloseable {
   }
 
   private void openRest(DirsyncConfig config, BooleanSupplier stopRequested) {
-    source = track(Sources.open(job.source(), mapping, opened));
+    if (mapping instanceof JoinMapping join) {
+      sources = JoinedSources.open(job, join, opened);
+      source = sources.get(0).source();
+    } else {
+      source = track(Sources.open(job.source(), mapping, opened));
+    }
     directory = new StoppableDirectory(track(openDirectory(job.target())), stopRequested);
     ApplySettings settings = applySettings(job.apply());
     applier = new Applier(directory, state, settings, clock);
@@ -163,6 +172,9 @@ final class JobParts implements AutoCloseable {
   SyncRun syncRun() {
     SyncJob syncJob = new SyncJob(job.name(), RemovalAction.valueOf(job.removal().action().name()), guard(), job.apply().concurrency(),
         new RetirePolicy(job.removal().groups(), job.removal().departments()));
+    if (mapping instanceof JoinMapping join) {
+      return new SyncRun(syncJob, sources, join, job.timeZone(), directory, state, applier, reads, clock);
+    }
     return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
   }
 
@@ -185,6 +197,11 @@ final class JobParts implements AutoCloseable {
 
   Source source() {
     return source;
+  }
+
+  /** The named sources of a job that joins several (empty otherwise). */
+  List<NamedSource> sources() {
+    return sources;
   }
 
   Directory directory() {

@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Progress of long runs: a self-overwriting line on a terminal, a log-style line every few
- * seconds otherwise (containers). Quiet for short runs.
+ * Progress of long runs: a self-overwriting line on a terminal, otherwise a log line every few
+ * seconds (logger {@code io.dirsync.progress}), so in JSON mode progress is JSON like every other
+ * line and carries the run's job and run id. Quiet for short runs.
  */
 final class ProgressPrinter implements SyncListener {
   private static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -20,10 +23,16 @@ final class ProgressPrinter implements SyncListener {
   private Instant lastPrinted;
   private boolean lineOpen;
 
+  private static final Logger log = LoggerFactory.getLogger("io.dirsync.progress");
+
   ProgressPrinter(PrintStream out, Clock clock) {
+    this(out, clock, System.console() != null);
+  }
+
+  ProgressPrinter(PrintStream out, Clock clock, boolean terminal) {
     this.out = out;
     this.clock = clock;
-    this.terminal = System.console() != null;
+    this.terminal = terminal;
     this.lastPrinted = clock.instant();
   }
 
@@ -42,7 +51,7 @@ final class ProgressPrinter implements SyncListener {
       out.print("\r" + text + "   ");
       lineOpen = true;
     } else {
-      out.println("progress " + text);
+      log.atInfo().addKeyValue("stage", stage).addKeyValue("done", done).addKeyValue("total", total).log("progress {}", text);
     }
   }
 

@@ -5,6 +5,7 @@ import io.dirsync.model.RunReport;
 import io.dirsync.ops.HealthPolicy;
 import io.dirsync.ops.OpsServer;
 import io.dirsync.ops.RunMetrics;
+import io.dirsync.ops.StatusPage;
 import io.dirsync.schedule.DirsyncScheduler;
 import io.dirsync.schedule.JobRunner;
 import io.dirsync.schedule.QuartzSettings;
@@ -38,7 +39,10 @@ final class ScheduleMode implements AutoCloseable {
     metrics.restore(state.recentRuns(500));
     HealthPolicy health = new HealthPolicy(jobs.stream()
         .map(j -> new HealthPolicy.WatchedJob(j.name(), j.cron(), j.zone())).toList(), clock);
-    this.server = new OpsServer(config.http().address(), config.http().port(), state, health, registry);
+    StatusPage page = new StatusPage(() -> jobs.stream()
+        .map(j -> new StatusPage.ScheduledJob(j.name(), j.cron(), j.zone().getId(), nextFiring(j.name())))
+        .toList(), config.reportsDir());
+    this.server = new OpsServer(config.http().address(), config.http().port(), state, health, registry, page);
     JobRunner runner = (firing, stop) -> {
       RunReport report = jobRun.run(firing.job(), stop::stopRequested);
       metrics.record(report);
@@ -47,11 +51,16 @@ final class ScheduleMode implements AutoCloseable {
     this.scheduler = new DirsyncScheduler(jobs, runner, QuartzSettings.forState(config.state(), "AUTO"), clock);
   }
 
+  private java.time.Instant nextFiring(String job) {
+    DirsyncScheduler s = scheduler;
+    return s == null ? null : s.nextFireTime(job).orElse(null);
+  }
+
   /** Starts serving and scheduling; returns at once. */
   void start(PrintStream out) {
     server.start();
     scheduler.start();
-    out.println("dirsync schedule: /health, /metrics and /runs at " + server.baseUri());
+    out.println("dirsync schedule: status page at " + server.baseUri() + " (/health, /metrics, /runs)");
   }
 
   List<String> describe(DirsyncConfig config) {

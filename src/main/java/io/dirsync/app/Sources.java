@@ -6,6 +6,7 @@ import io.dirsync.mapping.Mapping;
 import io.dirsync.model.EntryKind;
 import io.dirsync.source.Source;
 import io.dirsync.source.csv.CsvSource;
+import io.dirsync.source.jdbc.JdbcSource;
 import io.dirsync.source.ldap.EmbeddedDemoLdap;
 import io.dirsync.source.ldap.LdapSource;
 import io.dirsync.source.ldif.LdifSource;
@@ -21,6 +22,12 @@ final class Sources {
   private Sources() {}
 
   static Source open(SourceConfig config, Mapping mapping, Deque<AutoCloseable> closeLater) {
+    return open(config, neededAttributes(mapping), closeLater);
+  }
+
+  /** A source that asks for {@code needed} attributes (by entry kind) when it can choose. */
+  static Source open(SourceConfig config, Map<EntryKind, Set<String>> needed, Deque<AutoCloseable> closeLater) {
+    if (config.jdbc() != null) return new JdbcSource(config.jdbc());
     if (config.csv() != null) {
       SourceConfig.CsvSourceConfig csv = config.csv();
       return new CsvSource(csv.file(), csv.dnColumn(), csv.separator());
@@ -34,9 +41,9 @@ final class Sources {
           ldap.bindDn() == null ? EmbeddedDemoLdap.DEFAULT_BIND_DN : ldap.bindDn(),
           ldap.bindPassword() == null ? EmbeddedDemoLdap.DEFAULT_PASSWORD : ldap.bindPassword().value());
       closeLater.push(server);
-      ldap = ldap.withUrls(List.of(server.url()));
+      ldap = ldap.withUrls(List.of(server.url())).withPageSize(Math.max(ldap.pageSize(), EmbeddedDemoLdap.MIN_PAGE_SIZE));
     }
-    return new LdapSource(ldap, neededAttributes(mapping));
+    return new LdapSource(ldap, needed);
   }
 
   private static Map<EntryKind, Set<String>> neededAttributes(Mapping mapping) {

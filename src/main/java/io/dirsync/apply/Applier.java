@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * Executes a {@link Plan}: phase by phase (departments, groups and roles; users; memberships;
  * blocks and deletes), each phase finished before the next starts, operations within a step run
  * concurrently. Permanent errors fail one operation and the run goes on; a fatal error stops the
- * run and the remaining operations are skipped. Every outcome is journaled as it completes.
+ * run and the remaining operations are skipped. Every outcome is journaled, in batched
+ * transactions ({@link StateBuffer}).
  * One {@code Applier} may apply several plans, one at a time.
  */
 public final class Applier {
@@ -57,7 +58,8 @@ public final class Applier {
    */
   public ApplyResult apply(String runId, String job, Plan plan, Map<ExternalId, String> knownDirectoryIds,
       boolean checkStaleness, ApplyListener listener) {
-    CallPolicy calls = new CallPolicy("dirsync-" + job, settings);
+    Concurrency concurrency = new Concurrency(settings.concurrency(), settings.requestsPerSecond());
+    CallPolicy calls = new CallPolicy("dirsync-" + job, settings).observingLatency(concurrency::observe);
     Tally tally = new Tally(plan.operations().size(), listener);
     ConcurrentHashMap<ExternalId, String> ids = new ConcurrentHashMap<>();
     if (knownDirectoryIds != null) knownDirectoryIds.forEach((k, v) -> { if (k != null && v != null) ids.put(k, v); });
@@ -71,14 +73,24 @@ public final class Applier {
         tally.abort("the directory could not be read before applying: " + e.getMessage());
       }
     }
+    StateBuffer buffer = new StateBuffer(state, job, clock);
     PlacedOnCreate placed = new PlacedOnCreate();
-    OperationRunner runner = new OperationRunner(directory, state, calls, clock, job, ids, placed);
+    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids, placed);
     BatchCreates batches = directory.createBatchSize() > 1 ? new BatchCreates(directory, state, calls, clock, job, ids, placed) : null;
-    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads(), work -> new Thread(() -> {
+      if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the apply threads' log lines
+      work.run();
+    }));
+    Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency);
     try {
-      for (Step step : Step.of(plan)) runStep(step, pool, new Task(runId, runner, staleness, tally, batches));
+      for (Step step : Step.of(plan)) {
+        runStep(step, pool, task);
+        task.flush(); // a step's users are recorded before the next step relies on them
+      }
     } finally {
       pool.shutdownNow();
+      task.flush();
     }
     return tally.result();
   }
@@ -90,7 +102,7 @@ public final class Applier {
     }
     List<Future<?>> running = new ArrayList<>();
     List<Operation> single = task.batches == null ? step.operations() : step.operations().stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
-    for (Operation op : single) running.add(pool.submit(() -> task.run(op)));
+    for (Operation op : single) running.add(pool.submit(() -> task.runLimited(op)));
     if (task.batches != null) {
       List<Operation.CreateUser> creates = step.operations().stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
       int size = directory.createBatchSize();
@@ -106,6 +118,7 @@ public final class Applier {
         Thread.currentThread().interrupt();
         task.tally.abort("interrupted");
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) throw error; // out of memory stays fatal: the CLI exits at once
         task.tally.abort("unexpected error: " + e.getCause());
       }
     }
@@ -115,16 +128,38 @@ public final class Applier {
   private final class Task {
     private final String runId;
     private final OperationRunner runner;
+    private final StateBuffer buffer;
     private final Optional<Staleness> staleness;
     private final Tally tally;
     private final BatchCreates batches;
 
-    Task(String runId, OperationRunner runner, Optional<Staleness> staleness, Tally tally, BatchCreates batches) {
+    private final Concurrency concurrency;
+
+    Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
+        BatchCreates batches, Concurrency concurrency) {
+      this.concurrency = concurrency;
       this.batches = batches;
       this.runId = runId;
       this.runner = runner;
+      this.buffer = buffer;
       this.staleness = staleness;
       this.tally = tally;
+    }
+
+    /** Runs {@code op} once the concurrency limit lets one more operation in. */
+    void runLimited(Operation op) {
+      try {
+        concurrency.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        record(op, OperationOutcome.SKIPPED, "not applied: interrupted", List.of());
+        return;
+      }
+      try {
+        run(op);
+      } finally {
+        concurrency.release();
+      }
     }
 
     void run(Operation op) {
@@ -185,11 +220,19 @@ public final class Applier {
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
       try {
-        state.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
+        buffer.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
       } catch (RuntimeException e) {
         tally.abort("the state store could not journal " + op.kind() + " " + op.target() + ": " + e.getMessage());
       }
       tally.add(op, outcome, detail, userFailures);
+    }
+
+    void flush() {
+      try {
+        buffer.flush();
+      } catch (RuntimeException e) {
+        tally.abort("the state store could not record the applied operations: " + e.getMessage());
+      }
     }
   }
 

@@ -20,6 +20,7 @@ final class CallPolicy {
   private final Retry retry;
   private final ApplySettings settings;
   private final Random random;
+  private java.util.function.LongConsumer latency = nanos -> {};
 
   CallPolicy(String name, ApplySettings settings) {
     this.settings = settings;
@@ -56,7 +57,19 @@ final class CallPolicy {
 
   /** One rate-limited directory call, not retried. */
   <T> T limit(Supplier<T> call) {
-    return limiter == null ? call.get() : RateLimiter.decorateSupplier(limiter, call).get();
+    if (limiter != null) RateLimiter.waitForPermission(limiter);
+    long started = System.nanoTime();
+    try {
+      return call.get();
+    } finally {
+      latency.accept(System.nanoTime() - started);
+    }
+  }
+
+  /** Tells {@code observer} the round trip of every call (the rate limiter's wait excluded). */
+  CallPolicy observingLatency(java.util.function.LongConsumer observer) {
+    this.latency = observer;
+    return this;
   }
 
   /** The limiter's configuration, or empty when calls are unlimited (for tests). */

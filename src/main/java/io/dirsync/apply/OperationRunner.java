@@ -41,21 +41,19 @@ final class OperationRunner {
 
   private final Directory directory;
   private final StateStore state;
+  private final StateBuffer buffer;
   private final CallPolicy calls;
   private final Clock clock;
   private final String job;
   private final ConcurrentMap<ExternalId, String> ids;
   private final PlacedOnCreate placed;
 
-  OperationRunner(Directory directory, StateStore state, CallPolicy calls, Clock clock, String job, ConcurrentMap<ExternalId, String> ids) {
-    this(directory, state, calls, clock, job, ids, new PlacedOnCreate());
-  }
-
-  OperationRunner(Directory directory, StateStore state, CallPolicy calls, Clock clock, String job, ConcurrentMap<ExternalId, String> ids,
-      PlacedOnCreate placed) {
+  OperationRunner(Directory directory, StateStore state, StateBuffer buffer, CallPolicy calls, Clock clock, String job,
+      ConcurrentMap<ExternalId, String> ids, PlacedOnCreate placed) {
     this.placed = placed;
     this.directory = directory;
     this.state = state;
+    this.buffer = buffer;
     this.calls = calls;
     this.clock = clock;
     this.job = job;
@@ -252,7 +250,7 @@ final class OperationRunner {
   }
 
   private void remember(ExternalId user, String id, String hash, boolean removed) {
-    stateWrite(() -> state.saveManaged(job, List.of(new ManagedUser(user, id, hash, removed, clock.instant()))));
+    buffer.managed(new ManagedUser(user, id, hash, removed, clock.instant()));
   }
 
   /** Thrown when the state store cannot record a change that was applied: the run must stop. */

@@ -9,6 +9,8 @@ final class ExitCode {
   static final int UNREACHABLE = 4;
   static final int ALREADY_RUNNING = 5;
   static final int INTERNAL_ERROR = 6;
+  /** The JVM failed (out of memory, crash): the process halted at once (sysexits' EX_SOFTWARE). */
+  static final int FATAL = 70;
 
   private ExitCode() {}
 }

@@ -1,6 +1,7 @@
 package io.dirsync.cli;
 
 import io.dirsync.app.App;
+import io.dirsync.ops.JsonLineStream;
 import io.dirsync.ops.LoggingSetup;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,9 +23,15 @@ public final class Main {
   public static void main(String[] args) {
     // The JDK HTTP server (sandbox, /health) reads this once, at its first start: no 40 ms Nagle delay per call.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    LoggingSetup.configure();
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    LoggingSetup.Format format = LoggingSetup.configure();
+    boolean jsonAsked = LoggingSetup.jsonAsked(System.getenv());
+    // JSON mode: every line on stdout and stderr is one JSON object (stdout only when asked for, so
+    // `dirsync sync > file` from a script keeps its readable summary).
+    PrintStream out = jsonAsked ? JsonLineStream.printStream(System.out, "io.dirsync.cli", "INFO", Clock.systemUTC())
+        : new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = format == LoggingSetup.Format.JSON ? JsonLineStream.printStream(System.err, "io.dirsync.cli", "ERROR", Clock.systemUTC())
+        : new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    FatalErrors.install(err);
     App app = new App(System.getenv(), Clock.systemUTC(), err);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger(ExitCode.UNREACHABLE);
@@ -46,6 +53,9 @@ public final class Main {
     int code;
     try {
       code = execute(app, args, out, err);
+    } catch (Error e) {
+      FatalErrors.halt(err, e); // out of memory, a crash: exit 70 at once
+      return;
     } catch (Throwable fatal) {
       err.println("dirsync failed: " + fatal);
       code = ExitCode.INTERNAL_ERROR;
@@ -57,6 +67,10 @@ public final class Main {
 
   /** Runs one command and returns its exit code; testable without exiting the JVM. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    if (LoggingSetup.jsonAsked(env)) {
+      out = JsonLineStream.printStream(out, "io.dirsync.cli", "INFO", clock);
+      err = JsonLineStream.printStream(err, "io.dirsync.cli", "ERROR", clock);
+    }
     return execute(new App(env, clock, err), args, out, err);
   }
 

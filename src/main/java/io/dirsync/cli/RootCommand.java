@@ -11,10 +11,15 @@ import picocli.CommandLine.Command;
       SyncCommand.class, PlanCommand.class, ApplyCommand.class, ScheduleCommand.class,
       ValidateCommand.class, CheckCommand.class, RunsCommand.class, SandboxCommand.class
     },
-    footer = {"", "Exit codes: 0 all applied (or nothing to do), 1 some operations failed, 2 bad configuration or usage,",
-        "            3 stopped by a safety guard (nothing applied), 4 source or target unreachable / authentication failed",
-        "            / stopped by SIGTERM or SIGINT, 5 another run of the job is in progress (nothing done),",
-        "            6 unexpected internal error."})
+    footer = {"", "Exit codes:",
+        "  0  all applied (or nothing to do)",
+        "  1  finished, but some operations failed (listed in the report)",
+        "  2  bad configuration or usage",
+        "  3  stopped by a safety guard (nothing applied)",
+        "  4  source or target unreachable / authentication failed,",
+        "     or stopped by SIGTERM / SIGINT (the run is recorded as stopped)",
+        "  5  another run of the job is in progress (nothing done)",
+        "  6  unexpected internal error"})
 final class RootCommand implements Runnable {
   @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "on an error, also print the stack trace")

@@ -26,17 +26,18 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RunSummary> runs = app.runs(config.file, limit);
+    List<App.RunRow> runs = app.runs(config.file, limit);
     if (runs.isEmpty()) {
       out.println("no runs yet");
       return ExitCode.OK;
     }
-    out.printf("%-36s %-12s %-20s %-9s %-17s %8s %8s %9s%n", "RUN", "JOB", "STARTED", "SECONDS", "OUTCOME", "CHANGES", "FAILED", "API CALLS");
-    for (RunSummary run : runs) {
+    out.printf("%-36s %-12s %-8s %-20s %-9s %-17s %8s %8s %9s%n", "RUN", "JOB", "KIND", "STARTED", "SECONDS", "OUTCOME", "CHANGES", "FAILED", "API CALLS");
+    for (App.RunRow row : runs) {
+      RunSummary run = row.summary();
       String seconds = run.finishedAt() == null ? "running"
           : String.valueOf(java.time.Duration.between(run.startedAt(), run.finishedAt()).toSeconds());
-      String outcome = run.outcome() == null ? "-" : run.outcome().name().toLowerCase() + (run.dryRun() ? " (dry)" : "");
-      out.printf("%-36s %-12s %-20s %-9s %-17s %8d %8d %9d%n", run.runId(), run.job(),
+      String outcome = run.outcome() == null ? "-" : run.outcome().name().toLowerCase();
+      out.printf("%-36s %-12s %-8s %-20s %-9s %-17s %8d %8d %9d%n", run.runId(), run.job(), row.kind(),
           run.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), seconds, outcome, run.changes(), run.failures(), run.apiCalls());
     }
     return ExitCode.OK;

@@ -2,6 +2,8 @@ package io.dirsync.config;
 
 import io.dirsync.model.ContainerRemoval;
 import java.nio.file.Path;
+import java.text.ParseException;
+import org.quartz.CronExpression;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,17 +20,24 @@ import java.util.Set;
 public final class ConfigLoader {
   private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs");
   private static final Set<String> JOB_KEYS =
-      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply");
+      Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply", "sources");
 
   private final Map<String, String> env;
+  private final boolean resolveSecrets;
 
   public ConfigLoader(Map<String, String> env) {
+    this(env, true);
+  }
+
+  /** {@code resolveSecrets} false: {@code ${env:…}} / {@code ${file:…}} that cannot be resolved stay as written (validate --no-secrets). */
+  public ConfigLoader(Map<String, String> env, boolean resolveSecrets) {
     this.env = Map.copyOf(env);
+    this.resolveSecrets = resolveSecrets;
   }
 
   public DirsyncConfig load(Path file) {
     Problems problems = new Problems();
-    YamlNode root = YamlFile.load(file, env, problems);
+    YamlNode root = YamlFile.load(file, env, problems, resolveSecrets);
     Path base = file.toAbsolutePath().getParent();
     root.entries();
     root.allowKeys(ROOT_KEYS);
@@ -86,12 +95,27 @@ public final class ConfigLoader {
     node.allowKeys(JOB_KEYS);
     String name = node.requiredString("name");
     String schedule = node.string("schedule", null);
+    cron(node, schedule);
     ZoneId zone = zone(node);
-    SourceConfig source = SourceSection.read(node.required("source"), base);
+    List<JoinSourceConfig> sources = JoinSourcesSection.read(node.get("sources"), base);
+    if (node.get("sources") != null && node.get("source") != null) node.get("sources").problem("a job has either source or sources, not both");
+    SourceConfig source = node.get("sources") != null ? (sources.isEmpty() ? null : sources.get(0).connection())
+        : SourceSection.read(node.required("source"), base);
     String mapping = node.requiredString("mapping");
     TargetConfig target = TargetSection.read(node.required("target"), base);
     return new JobConfig(name, schedule, zone, source, mapping == null ? null : base.resolve(mapping).normalize(),
-        target, removal(node.get("removal")), apply(node.get("apply")));
+        target, removal(node.get("removal")), apply(node.get("apply")), sources);
+  }
+
+  /** A Quartz cron expression (seconds first), checked here so that `validate` fails, not `schedule` at start. */
+  private static void cron(YamlNode job, String schedule) {
+    if (schedule == null || schedule.isBlank()) return;
+    try {
+      new CronExpression(schedule);
+    } catch (ParseException | RuntimeException e) {
+      job.get("schedule").problem("schedule \"" + schedule + "\" is not a Quartz cron expression (" + e.getMessage()
+          + "); it has 6 or 7 fields, seconds first: \"0 0 2 * * ?\" is every day at 02:00");
+    }
   }
 
   private static ZoneId zone(YamlNode job) {

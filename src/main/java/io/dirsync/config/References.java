@@ -17,10 +17,17 @@ final class References {
 
   private final Map<String, String> env;
   private final Path baseDir;
+  private final boolean leaveMissing;
 
   References(Map<String, String> env, Path baseDir) {
+    this(env, baseDir, false);
+  }
+
+  /** {@code leaveMissing}: a reference that cannot be resolved here stays as written (validating without secrets). */
+  References(Map<String, String> env, Path baseDir, boolean leaveMissing) {
     this.env = Map.copyOf(env);
     this.baseDir = baseDir;
+    this.leaveMissing = leaveMissing;
   }
 
   /** The text with references replaced; throws IllegalArgumentException naming what is missing. */
@@ -29,7 +36,13 @@ final class References {
     Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = "env".equals(m.group(1)) ? fromEnv(m.group(2), m.group(3)) : fromFile(m.group(2));
+      String value;
+      try {
+        value = "env".equals(m.group(1)) ? fromEnv(m.group(2), m.group(3)) : fromFile(m.group(2));
+      } catch (IllegalArgumentException e) {
+        if (!leaveMissing) throw e;
+        value = m.group();
+      }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);

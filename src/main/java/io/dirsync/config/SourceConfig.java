@@ -8,8 +8,13 @@ import java.nio.file.Path;
  *
  * @param ldap the LDAP / LDIF settings, or null for CSV
  * @param csv the CSV settings, or null
+ * @param jdbc a database query ({@code type: jdbc}), or null
  */
-public record SourceConfig(LdapSourceConfig ldap, CsvSourceConfig csv) {
+public record SourceConfig(LdapSourceConfig ldap, CsvSourceConfig csv, JdbcSourceConfig jdbc) {
+
+  public SourceConfig(LdapSourceConfig ldap, CsvSourceConfig csv) {
+    this(ldap, csv, null);
+  }
 
   /** A CSV export: one user per row, header = attribute names. */
   public record CsvSourceConfig(Path file, String dnColumn, String separator) {}

@@ -16,6 +16,7 @@ final class SourceSection {
       return new SourceConfig(null, new SourceConfig.CsvSourceConfig(file == null ? null : base.resolve(file).normalize(),
           node.string("dnColumn", null), node.string("separator", ";")));
     }
+    if ("jdbc".equalsIgnoreCase(node.string("type", ""))) return new SourceConfig(null, null, JdbcSection.read(node));
     return new SourceConfig(LdapSourceConfig.read(node), null);
   }
 }

@@ -24,6 +24,15 @@ public final class YamlFile {
 
   /** Loads {@code path}; {@code ${env:NAME}} is looked up in {@code env}, {@code ${file:PATH}} relative to the file. */
   public static YamlNode load(Path path, Map<String, String> env, Problems problems) {
+    return load(path, env, problems, true);
+  }
+
+  /**
+   * As {@link #load(Path, Map, Problems)}; with {@code resolveSecrets} false, references to
+   * variables that are not set and files that cannot be read stay as written instead of being
+   * problems, so a config can be checked where its secrets are not (CI).
+   */
+  public static YamlNode load(Path path, Map<String, String> env, Problems problems, boolean resolveSecrets) {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
@@ -31,7 +40,7 @@ public final class YamlFile {
       throw ConfigException.single(path.toString(), "cannot read file: " + e.getMessage());
     }
     Path base = path.toAbsolutePath().getParent();
-    return parse(path.toString(), text, new References(env, base), problems);
+    return parse(path.toString(), text, new References(env, base, !resolveSecrets), problems);
   }
 
   /** Parses YAML text (tests, README examples); {@code name} is used in messages. */

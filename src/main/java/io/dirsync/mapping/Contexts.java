@@ -13,9 +13,13 @@ final class Contexts {
 
   /** An entry with {@code dn} and {@code ouPath} (its OU names from the top, below {@code base}, joined by "/"). */
   static EntryContext of(SourceEntry entry, Dn base) {
-    Map<String, Object> extra = new HashMap<>();
+    return of(entry, Dn.parse(entry.dn()), base);
+  }
+
+  /** As {@link #of(SourceEntry, Dn)} with the entry's DN already parsed (null when it is none). */
+  static EntryContext of(SourceEntry entry, Dn dn, Dn base) {
+    Map<String, Object> extra = new HashMap<>(4);
     extra.put("dn", entry.dn());
-    Dn dn = Dn.parse(entry.dn());
     extra.put("oupath", dn == null ? null : emptyToNull(String.join("/", dn.ouPath(base))));
     return new EntryContext(entry, extra);
   }

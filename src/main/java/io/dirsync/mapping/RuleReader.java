@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class RuleReader {
   static final Set<String> SOURCE_KEYS = Set.of("from", "template", "value", "expression", "transforms");
-  private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*(;[A-Za-z0-9=-]+)*");
+  private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(;[A-Za-z0-9=-]+)*");
 
   private final Expressions expressions;
   private final Set<String> attributes = new LinkedHashSet<>();

@@ -15,13 +15,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One run's mapping: users are mapped as they arrive; group entries and department entries are
- * remembered and joined to users by DN in {@link #finish()}. Not thread-safe.
+ * One run's mapping. Users become {@link DesiredUser}s as they arrive, joined at once to the group
+ * and department entries already seen (sources deliver departments, then groups, then users), so a
+ * user is built once and its entry dropped. Group or department entries that arrive after users
+ * are joined in {@link #finish()} instead. Not thread-safe.
  */
 final class Session implements io.dirsync.mapping.MappingSession {
   private final Rules rules;
@@ -29,17 +32,27 @@ final class Session implements io.dirsync.mapping.MappingSession {
   private final List<SkippedEntry> skipped = new ArrayList<>();
   /** externalIds of user entries that are in the source but could not be mapped. */
   private final Set<ExternalId> unmapped = new TreeSet<>();
-  private final Map<ExternalId, UserMapper.MappedUser> users = new LinkedHashMap<>();
-  private final Map<String, ExternalId> userByDn = new HashMap<>();
+  private final Map<ExternalId, DesiredUser> users = new HashMap<>();
+  /** Group codes by member DN key, from group entries. */
+  private final Map<String, List<String>> groupsOfMember = new HashMap<>();
   private final Map<String, FoundGroup> groups = new LinkedHashMap<>();
   private final Map<String, FoundDepartment> departments = new LinkedHashMap<>();
+  private final Map<String, String> departmentByDn = new HashMap<>();
+  /** The OU department of each users' parent DN key seen so far (most users share a few hundred OUs). */
+  private final Map<String, Optional<String>> ouDepartments = new HashMap<>();
+  /** Groups and departments named by user attributes; entries of the same code win. */
+  private final Map<String, DesiredGroup> attributeGroups = new HashMap<>();
+  private final Map<String, DesiredDepartment> attributeDepartments = new HashMap<>();
+  private final ValuePool values = new ValuePool();
+  private boolean usersArrived;
+  private boolean joinLate;
 
   Session(Rules rules) {
     this.rules = rules;
     this.mapper = new UserMapper(rules);
   }
 
-  private record FoundGroup(DesiredGroup group, String dn, List<String> memberKeys) {}
+  private record FoundGroup(DesiredGroup group, String dn) {}
 
   private record FoundDepartment(String code, String name, String dn, Dn parsed) {}
 
@@ -58,7 +71,8 @@ final class Session implements io.dirsync.mapping.MappingSession {
   }
 
   private void acceptUser(SourceEntry entry) {
-    EntryContext context = mapper.context(entry);
+    Dn dn = Dn.parse(entry.dn());
+    EntryContext context = mapper.context(entry, dn);
     if (!mapper.inScope(context)) return;
     UserMapper.MappedUser user;
     try {
@@ -67,13 +81,19 @@ final class Session implements io.dirsync.mapping.MappingSession {
       unmappedId(context);
       throw e;
     }
-    UserMapper.MappedUser earlier = users.get(user.externalId());
+    DesiredUser earlier = users.get(user.externalId());
     if (earlier != null) {
       throw new MappingFailure("users.externalId",
-          "externalId " + MappingFailure.quote(user.externalId()) + " is already used by " + earlier.dn());
+          "externalId " + MappingFailure.quote(user.externalId()) + " is already used by " + earlier.sourceDn());
     }
-    users.put(user.externalId(), user);
-    userByDn.put(Dn.key(entry.dn()), user.externalId());
+    usersArrived = true;
+    String key = dn == null ? Dn.key(entry.dn()) : dn.key();
+    List<String> joined = groupsOfMember.getOrDefault(key, List.of());
+    user.groups().names().forEach((code, name) -> attributeGroups.computeIfAbsent(values.code(code),
+        c -> new DesiredGroup(c, name, user.groups().descriptions().get(code))));
+    user.departments().names().forEach((code, name) -> attributeDepartments.computeIfAbsent(values.code(code),
+        c -> new DesiredDepartment(c, name, null, null)));
+    users.put(user.externalId(), desired(user, joined, dn == null ? null : ouDepartment(dn.parent())));
   }
 
   /** Best effort: an entry without a usable externalId cannot be told apart from a departed user. */
@@ -90,13 +110,16 @@ final class Session implements io.dirsync.mapping.MappingSession {
     if (r == null) return;
     EntryContext context = Contexts.of(entry, null);
     if (!included(r, context)) return;
-    String code = code(r, context);
+    String code = values.code(code(r, context));
     String name = optional(r.name(), context);
     String description = optional(r.description(), context);
     FoundGroup earlier = groups.get(code);
     if (earlier != null) throw duplicate(r, "group", code, earlier.dn());
-    List<String> members = entry.members().stream().map(Dn::key).toList();
-    groups.put(code, new FoundGroup(new DesiredGroup(code, name, description), entry.dn(), members));
+    groups.put(code, new FoundGroup(new DesiredGroup(code, name, description), entry.dn()));
+    for (String member : entry.members()) {
+      groupsOfMember.computeIfAbsent(Dn.key(member), k -> new ArrayList<>(3)).add(code);
+    }
+    if (usersArrived) joinLate = true;
   }
 
   private void acceptDepartment(SourceEntry entry) {
@@ -104,43 +127,35 @@ final class Session implements io.dirsync.mapping.MappingSession {
     Dn dn = Dn.parse(entry.dn());
     if (r == null || dn == null) return;
     if (r.base() != null && (!dn.isUnder(r.base()) || dn.key().equals(r.base().key()))) return;
-    EntryContext context = Contexts.of(entry, r.base());
+    EntryContext context = Contexts.of(entry, dn, r.base());
     if (!included(r, context)) return;
-    String code = code(r, context);
+    String code = values.code(code(r, context));
     String name = optional(r.name(), context);
     if (name == null || name.isBlank()) name = dn.leafValue();
     if (name == null || name.isBlank()) name = code;
     FoundDepartment earlier = departments.get(code);
     if (earlier != null) throw duplicate(r, "department", code, earlier.dn());
     departments.put(code, new FoundDepartment(code, name, entry.dn(), dn));
+    departmentByDn.put(dn.key(), code);
+    ouDepartments.clear();
+    if (usersArrived) joinLate = true;
   }
 
   @Override
   public DesiredState finish() {
-    Map<String, String> departmentByDn = new HashMap<>();
-    departments.values().forEach(d -> departmentByDn.put(d.parsed().key(), d.code()));
     Map<String, DesiredDepartment> desiredDepartments = new TreeMap<>();
     for (FoundDepartment d : departments.values()) {
       String parent = nearest(d.parsed().parent(), departmentByDn);
       desiredDepartments.put(d.code(), new DesiredDepartment(d.code(), d.name(), parent, d.dn()));
     }
+    attributeDepartments.forEach(desiredDepartments::putIfAbsent);
     Map<String, DesiredGroup> desiredGroups = new TreeMap<>();
-    Map<ExternalId, Set<String>> memberships = new HashMap<>();
-    for (FoundGroup g : groups.values()) {
-      desiredGroups.put(g.group().code(), g.group());
-      for (String member : g.memberKeys()) {
-        ExternalId id = userByDn.get(member);
-        if (id != null) memberships.computeIfAbsent(id, k -> new TreeSet<>()).add(g.group().code());
-      }
-    }
-    List<DesiredUser> out = new ArrayList<>();
-    for (UserMapper.MappedUser u : users.values()) {
-      u.groups().names().forEach((code, name) ->
-          desiredGroups.putIfAbsent(code, new DesiredGroup(code, name, u.groups().descriptions().get(code))));
-      u.departments().names().forEach((code, name) ->
-          desiredDepartments.putIfAbsent(code, new DesiredDepartment(code, name, null, null)));
-      out.add(desired(u, memberships.getOrDefault(u.externalId(), Set.of()), departmentByDn));
-    }
+    groups.values().forEach(g -> desiredGroups.put(g.group().code(), g.group()));
+    attributeGroups.forEach(desiredGroups::putIfAbsent);
+    List<DesiredUser> out = new ArrayList<>(users.size());
+    for (DesiredUser u : users.values()) out.add(joinLate ? rejoined(u) : u);
+    users.clear();
+    groupsOfMember.clear();
     out.sort(Comparator.comparing(DesiredUser::externalId));
     Set<RoleRef> roles = new TreeSet<>();
     rules.roles().rules().forEach(r -> roles.addAll(r.roles()));
@@ -148,17 +163,35 @@ final class Session implements io.dirsync.mapping.MappingSession {
         List.copyOf(roles), skipped, rules.groups().createMissing(), rules.roles().createMissing(), unmapped);
   }
 
-  private DesiredUser desired(UserMapper.MappedUser u, Set<String> joinedGroups, Map<String, String> departmentByDn) {
-    Set<String> groupCodes = new TreeSet<>(u.groups().codes());
+  private DesiredUser desired(UserMapper.MappedUser u, List<String> joinedGroups, String ouDepartment) {
+    Set<String> groupCodes = new TreeSet<>();
+    u.groups().names().keySet().forEach(c -> groupCodes.add(values.code(c)));
     groupCodes.addAll(joinedGroups);
-    Dn dn = Dn.parse(u.dn());
-    String ouDepartment = dn == null ? null : nearest(dn.parent(), departmentByDn);
-    Set<String> departmentCodes = new TreeSet<>(u.departments().codes());
+    Set<String> departmentCodes = new TreeSet<>();
+    u.departments().names().keySet().forEach(c -> departmentCodes.add(values.code(c)));
     String main = ouDepartment != null ? ouDepartment
-        : u.departments().codes().isEmpty() ? null : u.departments().codes().get(0);
+        : u.departments().codes().isEmpty() ? null : values.code(u.departments().codes().get(0));
     if (ouDepartment != null) departmentCodes.add(ouDepartment);
-    return new DesiredUser(u.externalId(), u.dn(), u.fields(), u.policies(), u.customData(),
+    return new DesiredUser(u.externalId(), u.dn(), values.fields(u.fields()), u.policies(), values.fields(u.customData()),
         new TreeSet<>(groupCodes), new TreeSet<>(u.roles()), new TreeSet<>(departmentCodes), main, u.password());
+  }
+
+  /** A user read before some group or department entries: joined to those now. */
+  private DesiredUser rejoined(DesiredUser u) {
+    Dn dn = Dn.parse(u.sourceDn());
+    String key = dn == null ? Dn.key(u.sourceDn()) : dn.key();
+    Set<String> groupCodes = new TreeSet<>(u.groups());
+    groupCodes.addAll(groupsOfMember.getOrDefault(key, List.of()));
+    String ouDepartment = dn == null ? null : nearest(dn.parent(), departmentByDn);
+    DesiredUser out = groupCodes.size() == u.groups().size() ? u : u.withGroups(groupCodes);
+    if (ouDepartment == null || ouDepartment.equals(u.mainDepartment())) return out;
+    Set<String> departmentCodes = new TreeSet<>(u.departments());
+    departmentCodes.add(ouDepartment);
+    return out.withDepartments(departmentCodes, ouDepartment);
+  }
+
+  private String ouDepartment(Dn parent) {
+    return ouDepartments.computeIfAbsent(parent.key(), k -> Optional.ofNullable(nearest(parent, departmentByDn))).orElse(null);
   }
 
   /** The code of the department at {@code dn} or the nearest one above it, or null. */

@@ -49,6 +49,11 @@ final class UserMapper {
     return Contexts.of(entry, departmentBase);
   }
 
+  /** As {@link #context(SourceEntry)} with the entry's DN already parsed. */
+  EntryContext context(SourceEntry entry, Dn dn) {
+    return Contexts.of(entry, dn, departmentBase);
+  }
+
   /** The user without entry-joined memberships; throws MappingFailure naming the failed rule. */
   MappedUser map(EntryContext entry) {
     Rules.UserRules users = rules.users();

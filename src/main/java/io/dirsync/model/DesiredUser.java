@@ -36,7 +36,7 @@ public record DesiredUser(
   public DesiredUser {
     if (externalId == null) throw new IllegalArgumentException("externalId is required");
     fields = immutableSorted(fields);
-    policies = policies == null ? Map.of() : Map.copyOf(policies);
+    policies = policies == null || policies.isEmpty() ? Map.of() : Map.copyOf(policies);
     customData = immutableSorted(customData);
     groups = immutableSet(groups);
     roles = immutableSet(roles);
@@ -80,10 +80,10 @@ public record DesiredUser(
     in.forEach((k, v) -> {
       if (v == null) throw new IllegalArgumentException("field " + k + " has a null value; leave it out instead");
     });
-    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(in));
+    return Compact.sortedMap(in);
   }
 
   private static <T extends Comparable<T>> SortedSet<T> immutableSet(Set<T> in) {
-    return java.util.Collections.unmodifiableSortedSet(in == null ? new TreeSet<>() : new TreeSet<>(in));
+    return Compact.sortedSet(in);
   }
 }

@@ -33,9 +33,9 @@ public record DirectoryUser(
     if (id == null || id.isBlank()) throw new IllegalArgumentException("directory user id is required");
     fields = withoutNulls(fields);
     customData = withoutNulls(customData);
-    groups = Collections.unmodifiableSortedSet(groups == null ? new TreeSet<>() : new TreeSet<>(groups));
-    roles = Collections.unmodifiableSortedSet(roles == null ? new TreeSet<>() : new TreeSet<>(roles));
-    departments = Collections.unmodifiableSortedSet(departments == null ? new TreeSet<>() : new TreeSet<>(departments));
+    groups = Compact.sortedSet(groups);
+    roles = Compact.sortedSet(roles);
+    departments = Compact.sortedSet(departments);
   }
 
   public static DirectoryUser of(String id, ExternalId externalId, Map<String, Object> fields) {

@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param directoryId the directory's id for the user
  * @param appliedHash a hash of what dirsync last applied (fields, custom data, memberships)
  * @param removed whether dirsync blocked the user because it left the source
- * @param lastSeen when the source last delivered the user
+ * @param lastSeen when dirsync last wrote the record: first matched or created, or changed (a run that
+ *     changes nothing about the user does not rewrite it)
  */
 public record ManagedUser(ExternalId externalId, String directoryId, String appliedHash, boolean removed, Instant lastSeen) {
   public ManagedUser {

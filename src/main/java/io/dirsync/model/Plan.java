@@ -19,6 +19,7 @@ import java.util.Map;
  * @param skipped source entries that could not be mapped
  * @param retired managed groups, roles and departments that left the source and whose managed
  *     memberships the plan revokes ("group Admins", "role default:admin", "department 3f2a…"), sorted
+ * @param users how to name, in plans and reports, each user the operations mention (by externalId)
  */
 public record Plan(
     String job,
@@ -28,18 +29,31 @@ public record Plan(
     int unchanged,
     int managedUsers,
     List<SkippedEntry> skipped,
-    List<String> retired) {
+    List<String> retired,
+    Map<ExternalId, UserLabel> users) {
 
   public Plan {
     operations = operations.stream().sorted(Comparator.comparingInt(o -> o.kind().phase())).toList();
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
     retired = retired == null ? List.of() : retired.stream().sorted().toList();
+    users = users == null ? Map.of() : Map.copyOf(users);
   }
 
-  /** A plan that retires nothing. */
+  /** A plan that retires nothing and names its users by externalId only. */
   public Plan(String job, Instant createdAt, List<Operation> operations, int sourceUsers, int unchanged, int managedUsers,
       List<SkippedEntry> skipped) {
-    this(job, createdAt, operations, sourceUsers, unchanged, managedUsers, skipped, List.of());
+    this(job, createdAt, operations, sourceUsers, unchanged, managedUsers, skipped, List.of(), Map.of());
+  }
+
+  /** A plan that names its users by externalId only. */
+  public Plan(String job, Instant createdAt, List<Operation> operations, int sourceUsers, int unchanged, int managedUsers,
+      List<SkippedEntry> skipped, List<String> retired) {
+    this(job, createdAt, operations, sourceUsers, unchanged, managedUsers, skipped, retired, Map.of());
+  }
+
+  /** The user's label, or an empty one when the plan does not know it. */
+  public UserLabel label(ExternalId id) {
+    return users.getOrDefault(id, new UserLabel(null, null, null));
   }
 
   public boolean isEmpty() {

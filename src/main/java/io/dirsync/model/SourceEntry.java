@@ -48,8 +48,23 @@ public record SourceEntry(
     return binaryAttributes.getOrDefault(attribute.toLowerCase(Locale.ROOT), List.of());
   }
 
+  @SuppressWarnings("unchecked")
   private static <T> Map<String, List<T>> lowerCaseKeys(Map<String, List<T>> in) {
     if (in == null || in.isEmpty()) return Map.of();
+    // One copy per entry (this runs for every entry read): straight into an immutable map.
+    Map.Entry<String, List<T>>[] entries = new Map.Entry[in.size()];
+    int i = 0;
+    for (Map.Entry<String, List<T>> e : in.entrySet()) {
+      entries[i++] = Map.entry(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()));
+    }
+    try {
+      return Map.ofEntries(entries);
+    } catch (IllegalArgumentException twoSpellingsOfOneName) {
+      return lastOfEachName(in);
+    }
+  }
+
+  private static <T> Map<String, List<T>> lastOfEachName(Map<String, List<T>> in) {
     Map<String, List<T>> out = new LinkedHashMap<>();
     in.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     return Map.copyOf(out);

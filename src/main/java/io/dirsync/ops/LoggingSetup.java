@@ -35,6 +35,11 @@ public final class LoggingSetup {
     return format;
   }
 
+  /** Whether {@code DIRSYNC_LOG_FORMAT=json} asks for JSON everywhere, command output included. */
+  public static boolean jsonAsked(Map<String, String> env) {
+    return env.getOrDefault("DIRSYNC_LOG_FORMAT", "").trim().equalsIgnoreCase("json");
+  }
+
   /** JSON when asked for, or when not on a terminal and text was not asked for. */
   static Format choose(Map<String, String> env, boolean terminal) {
     String asked = env.getOrDefault("DIRSYNC_LOG_FORMAT", "").trim().toLowerCase(Locale.ROOT);

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  *       which must not restart the pod because a run failed)
  *   <li>{@code GET /metrics}: Prometheus text format
  *   <li>{@code GET /runs?limit=N}: recent runs, newest first, as JSON
+ *   <li>{@code GET /}: the status page ({@link StatusPage}); {@code GET /reports/NAME.html}: a run's report
  * </ul>
  */
 public final class OpsServer implements AutoCloseable {
@@ -45,6 +46,7 @@ public final class OpsServer implements AutoCloseable {
   private final StateStore store;
   private final HealthPolicy health;
   private final PrometheusMeterRegistry registry;
+  private final StatusPage statusPage;
   private final ObjectMapper json = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -58,6 +60,13 @@ public final class OpsServer implements AutoCloseable {
    * @param port the port; 0 picks a free one (see {@link #port()})
    */
   public OpsServer(String address, int port, StateStore store, HealthPolicy health, PrometheusMeterRegistry registry) {
+    this(address, port, store, health, registry, new StatusPage(List::of, null));
+  }
+
+  /** {@code statusPage}: the page served at {@code /} (its reports are served under {@code /reports/}). */
+  public OpsServer(String address, int port, StateStore store, HealthPolicy health, PrometheusMeterRegistry registry,
+      StatusPage statusPage) {
+    this.statusPage = statusPage;
     this.address = address;
     this.port = port;
     this.store = store;
@@ -81,7 +90,7 @@ public final class OpsServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
-    log.info("serving /health, /metrics and /runs on {}", baseUri());
+    log.info("serving the status page, /health, /metrics and /runs on {}", baseUri());
   }
 
   /** The port actually bound. */
@@ -117,13 +126,32 @@ public final class OpsServer implements AutoCloseable {
         case "/health/live" -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}\n");
         case "/metrics" -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
         case "/runs" -> runs(exchange);
-        case "/" -> send(exchange, 200, "text/plain; charset=utf-8", "dirsync: /health /health/live /metrics /runs\n");
-        default -> send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+        case "/" -> status(exchange);
+        default -> {
+          if (path.startsWith("/reports/")) report(exchange, path.substring("/reports/".length()));
+          else send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+        }
       }
     } catch (RuntimeException e) {
       log.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString(), e);
       send(exchange, 500, "text/plain; charset=utf-8", "internal error: " + e.getMessage() + "\n");
     }
+  }
+
+  private void status(HttpExchange exchange) throws IOException {
+    List<RunSummary> runs = store.recentRuns(HISTORY_FOR_HEALTH);
+    String page = statusPage.render(health.evaluate(runs), runs.stream().limit(DEFAULT_RUNS).toList());
+    send(exchange, 200, "text/html; charset=utf-8", page);
+  }
+
+  private void report(HttpExchange exchange, String name) throws IOException {
+    java.nio.file.Path file = statusPage.report(name);
+    if (file == null) {
+      send(exchange, 404, "text/plain; charset=utf-8", "no such report: " + name + "\n");
+      return;
+    }
+    send(exchange, 200, name.endsWith(".html") ? "text/html; charset=utf-8" : "application/json",
+        java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private void health(HttpExchange exchange) throws IOException {

@@ -21,10 +21,31 @@ public final class ReportWriter {
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Writes the report into {@code dir} under a name that sorts by time, and returns the file. */
+  /**
+   * Writes the report into {@code dir} under a name that sorts by time, with its HTML page next to
+   * it (same name, {@code .html}), and returns the JSON file.
+   */
   public Path writeInto(Path dir, RunReport report) {
-    String name = FILE_TIME.format(report.startedAt()) + "-" + report.job() + "-" + report.runId() + ".json";
-    return writeTo(dir.resolve(name), report);
+    String name = FILE_TIME.format(report.startedAt()) + "-" + report.job() + "-" + report.runId();
+    Path json = writeTo(dir.resolve(name + ".json"), report);
+    write(dir.resolve(name + ".html"), new HtmlReport().render(report));
+    return json;
+  }
+
+  /** The HTML page written next to a JSON report. */
+  public static Path htmlOf(Path jsonReport) {
+    String name = jsonReport.getFileName().toString();
+    return jsonReport.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".html");
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
   }
 
   public Path writeTo(Path file, RunReport report) {

@@ -20,15 +20,17 @@ public final class SummaryPrinter {
     StringBuilder s = new StringBuilder();
     Duration took = Duration.between(r.startedAt(), r.finishedAt());
     s.append(String.format(Locale.ROOT, "dirsync %s · job %s · %s · %.1f s%n",
-        r.dryRun() ? "sync --dry-run" : "sync", r.job(), r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), took.toMillis() / 1000.0));
+        r.dryRun() ? "sync --dry-run" : r.mode(), r.job(), r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), took.toMillis() / 1000.0));
     OperationOutcome done = r.dryRun() ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
     line(s, "users in source", r.sourceUsers());
     line(s, "created", r.count(OperationKind.CREATE_USER, done));
     line(s, "updated", r.count(OperationKind.UPDATE_USER, done) + r.count(OperationKind.SET_CUSTOM_DATA, done));
     line(s, "unchanged", r.unchanged());
-    line(s, "blocked", r.count(OperationKind.BLOCK_USER, done));
+    // A user created blocked (disabled in the source) is a blocked user too.
+    line(s, "blocked", r.count(OperationKind.BLOCK_USER, done) + r.createdBlocked(done));
     line(s, "deleted", r.count(OperationKind.DELETE_USER, done));
-    line(s, "memberships changed", membershipChanges(r, done));
+    line(s, "memberships changed", r.memberships().isEmpty() ? membershipChanges(r, done) : r.memberships().getOrDefault(done, 0));
+    line(s, "membership operations", membershipChanges(r, done));
     line(s, "departments changed", r.count(OperationKind.CREATE_DEPARTMENT, done) + r.count(OperationKind.UPDATE_DEPARTMENT, done));
     line(s, "skipped", r.skipped().size());
     for (SkippedEntry e : r.skipped().stream().limit(MAX_LISTED).toList()) {
@@ -37,7 +39,8 @@ public final class SummaryPrinter {
     more(s, r.skipped().size());
     line(s, "failed", r.failures().size());
     for (Failure f : r.failures().stream().limit(MAX_LISTED).toList()) {
-      s.append("      ").append(f.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(f.target()).append(": ").append(f.reason()).append('\n');
+      s.append("      ").append(f.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(f.target()).append(who(r, f))
+          .append(": ").append(f.reason()).append('\n');
     }
     more(s, r.failures().size());
     s.append(String.format(Locale.ROOT, "  %-22s %6d   %s%n", "API calls", r.totalApiCalls(), callBreakdown(r.apiCalls())));
@@ -45,6 +48,50 @@ public final class SummaryPrinter {
         .append(" (exit ").append(r.outcome().exitCode()).append(")");
     if (r.message() != null && !r.message().isBlank()) s.append(" — ").append(r.message());
     return s.append('\n').toString();
+  }
+
+  /** " (alice · alice@example.org · uid=alice,…)" when the report knows who the failed operation was about. */
+  private static String who(RunReport r, Failure f) {
+    return r.changes().stream()
+        .filter(c -> c.kind() == f.kind() && c.target().equals(f.target()) && c.user() != null && !c.user().blank())
+        .findFirst().map(c -> " (" + c.user().describe() + ")").orElse("");
+  }
+
+  /**
+   * The summary as one JSON object on one line (JSON mode): the counts of the text summary, the
+   * run id, outcome and exit code, and where the report is.
+   */
+  public String json(RunReport r, String reportFile, java.time.Instant now) {
+    OperationOutcome done = r.dryRun() ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
+    Map<String, Object> o = new java.util.LinkedHashMap<>();
+    o.put("time", now.toString());
+    o.put("level", r.outcome().exitCode() == 0 ? "INFO" : "WARN");
+    o.put("logger", "io.dirsync.cli");
+    o.put("message", "dirsync " + r.kindOfRun() + " finished: " + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + " (exit " + r.outcome().exitCode() + ")" + (r.message() == null ? "" : " — " + r.message()));
+    o.put("job", r.job());
+    o.put("runId", r.runId());
+    o.put("kind", r.kindOfRun());
+    o.put("outcome", r.outcome().name());
+    o.put("exitCode", r.outcome().exitCode());
+    o.put("sourceUsers", r.sourceUsers());
+    o.put("created", r.count(OperationKind.CREATE_USER, done));
+    o.put("updated", r.count(OperationKind.UPDATE_USER, done) + r.count(OperationKind.SET_CUSTOM_DATA, done));
+    o.put("unchanged", r.unchanged());
+    o.put("blocked", r.count(OperationKind.BLOCK_USER, done) + r.createdBlocked(done));
+    o.put("deleted", r.count(OperationKind.DELETE_USER, done));
+    o.put("membershipsChanged", r.memberships().isEmpty() ? membershipChanges(r, done) : r.memberships().getOrDefault(done, 0));
+    o.put("membershipOperations", membershipChanges(r, done));
+    o.put("skipped", r.skipped().size());
+    o.put("failed", r.failures().size());
+    o.put("apiCalls", r.totalApiCalls());
+    o.put("durationSeconds", Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
+    if (reportFile != null) o.put("report", reportFile);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int membershipChanges(RunReport r, OperationOutcome done) {

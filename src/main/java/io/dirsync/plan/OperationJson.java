@@ -31,6 +31,25 @@ final class OperationJson {
   }
 
   ObjectNode write(Operation op) {
+    return write(op, id -> null);
+  }
+
+  /** The operation, its single user named by username, email and DN where {@code labels} knows them. */
+  ObjectNode write(Operation op, java.util.function.Function<ExternalId, io.dirsync.model.UserLabel> labels) {
+    ObjectNode o = body(op);
+    List<ExternalId> users = io.dirsync.model.Operations.users(op);
+    if (users.size() == 1 && !(op instanceof Operation.CreateUser) && op.target().equals(users.get(0).value())) {
+      io.dirsync.model.UserLabel label = labels.apply(users.get(0));
+      if (label != null) {
+        if (label.username() != null) o.put("username", label.username());
+        if (label.email() != null) o.put("email", label.email());
+        if (label.dn() != null) o.put("dn", label.dn());
+      }
+    }
+    return o;
+  }
+
+  private ObjectNode body(Operation op) {
     ObjectNode o = json.createObjectNode();
     o.put("kind", op.kind().name());
     if (op instanceof Operation.CreateDepartment d) o.put("code", d.code()).put("name", d.name()).put("parentCode", d.parentCode());

@@ -38,11 +38,17 @@ public final class PlanCodec {
     root.put("managedUsers", plan.managedUsers());
     ArrayNode skipped = root.putArray("skipped");
     plan.skipped().forEach(s -> skipped.addObject().put("dn", s.dn()).put("rule", s.rule()).put("reason", s.reason()));
+    ObjectNode summary = root.putObject("summary");
+    summary.put("operations", plan.operations().size());
+    plan.countsByKind().forEach((kind, n) -> summary.put(kind.name(), n));
     ArrayNode retired = root.putArray("retired");
     plan.retired().forEach(retired::add);
     ArrayNode ops = root.putArray("operations");
     OperationJson writer = new OperationJson(json);
-    plan.operations().forEach(op -> ops.add(writer.write(op)));
+    plan.operations().forEach(op -> ops.add(writer.write(op, plan::label)));
+    ObjectNode users = root.putObject("users");
+    new java.util.TreeMap<>(plan.users()).forEach((id, label) -> users.putObject(id.value())
+        .put("username", label.username()).put("email", label.email()).put("dn", label.dn()));
     try {
       return json.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -78,7 +84,18 @@ public final class PlanCodec {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("createdAt: not an ISO-8601 instant: " + plan.text("createdAt"), e);
     }
+    java.util.Map<io.dirsync.model.ExternalId, io.dirsync.model.UserLabel> users = new java.util.TreeMap<>();
+    JsonNode labels = root.get("users");
+    if (labels != null && labels.isObject()) {
+      labels.fields().forEachRemaining(e -> users.put(new io.dirsync.model.ExternalId(e.getKey()), new io.dirsync.model.UserLabel(
+          textOrNull(e.getValue(), "username"), textOrNull(e.getValue(), "email"), textOrNull(e.getValue(), "dn"))));
+    }
     return new Plan(plan.text("job"), createdAt, ops, plan.integer("sourceUsers"), plan.integer("unchanged"),
-        plan.integer("managedUsers"), skipped, retired);
+        plan.integer("managedUsers"), skipped, retired, users);
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 }

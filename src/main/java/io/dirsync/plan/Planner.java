@@ -8,9 +8,11 @@ import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.Operation;
+import io.dirsync.model.Operations;
 import io.dirsync.model.Plan;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
+import io.dirsync.model.UserLabel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +74,8 @@ public final class Planner {
     skipped.addAll(catalog.skipped());
     skipped.addAll(retirement.skipped());
     ManagedContainers retired = retired(retirement, membershipOps, deletions);
-    Plan plan = new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped, describe(retired));
+    Plan plan = new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped, describe(retired),
+        labels(ops, desired, found));
     return new Planned(plan, Retirement.inSource(in.desired()).plus(retired));
   }
 
@@ -147,6 +150,22 @@ public final class Planner {
           : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed() && have.blocked(), in.createdAt()));
     }
     return out.stream().distinct().sorted((a, b) -> a.externalId().compareTo(b.externalId())).toList();
+  }
+
+  /** Names for every user the operations mention: from the source when it has the user, else from the directory. */
+  private static Map<ExternalId, UserLabel> labels(List<Operation> ops, Map<ExternalId, DesiredUser> desired,
+      Map<ExternalId, DirectoryUser> found) {
+    Map<ExternalId, UserLabel> labels = new TreeMap<>();
+    for (Operation op : ops) {
+      for (ExternalId id : Operations.users(op)) {
+        if (labels.containsKey(id)) continue;
+        DesiredUser want = desired.get(id);
+        DirectoryUser have = found.get(id);
+        UserLabel label = want != null ? UserLabel.of(want) : have != null ? UserLabel.of(have) : null;
+        if (label != null && !label.blank()) labels.put(id, label);
+      }
+    }
+    return labels;
   }
 
   private static Map<ExternalId, DirectoryUser> foundByExternalId(PlanInput in) {

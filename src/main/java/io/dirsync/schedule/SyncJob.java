@@ -50,6 +50,11 @@ final class SyncJob implements Job {
     } catch (RuntimeException e) {
       // The next firing still happens; the failure shows on /health through the run history.
       log.error("job {}: failed: {}", job, e.toString(), e);
+    } catch (VirtualMachineError e) {
+      // Quartz would swallow it and keep a broken JVM running: hand it to the process's fatal handler.
+      Thread.UncaughtExceptionHandler fatal = Thread.getDefaultUncaughtExceptionHandler();
+      if (fatal != null) fatal.uncaughtException(Thread.currentThread(), e);
+      throw e;
     } finally {
       MDC.remove("job");
     }

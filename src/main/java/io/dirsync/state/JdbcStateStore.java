@@ -129,6 +129,7 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /** The full report a finished run stored, or empty while it runs or when there is no such run. */
+  @Override
   public Optional<RunReport> report(String runId) {
     String stored = sql.read("read the report of run " + runId, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT report_json FROM runs WHERE run_id = ?")) {
@@ -192,6 +193,39 @@ public final class JdbcStateStore implements StateStore {
         return ps.executeUpdate();
       }
     });
+  }
+
+  @Override
+  public void journal(List<JournalEntry> entries) {
+    if (entries.isEmpty()) return;
+    entries.forEach(JdbcStateStore::requireValid);
+    sql.write("journal " + entries.size() + " operations of run " + entries.get(0).runId(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT_JOURNAL)) {
+        for (JournalEntry entry : entries) {
+          bindJournal(ps, entry);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        return entries.size();
+      }
+    });
+  }
+
+  private static void requireValid(JournalEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    requireText(entry.runId(), "entry.runId");
+    Objects.requireNonNull(entry.kind(), "entry.kind");
+    Objects.requireNonNull(entry.outcome(), "entry.outcome");
+    Objects.requireNonNull(entry.at(), "entry.at");
+  }
+
+  private static void bindJournal(PreparedStatement ps, JournalEntry entry) throws SQLException {
+    ps.setString(1, entry.runId());
+    ps.setString(2, entry.kind().name());
+    ps.setString(3, Sql.clip(entry.target(), 1024));
+    ps.setString(4, entry.outcome().name());
+    ps.setString(5, Sql.clip(entry.detail(), MAX_TEXT));
+    Sql.setInstant(ps, 6, entry.at());
   }
 
   @Override

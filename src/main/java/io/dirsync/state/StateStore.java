@@ -28,8 +28,18 @@ public interface StateStore extends AutoCloseable {
   /** The most recent runs, newest first. */
   List<RunSummary> recentRuns(int limit);
 
+  /** The full report a finished run stored; empty while it runs, for an unknown run, or when the store keeps none. */
+  default Optional<RunReport> report(String runId) {
+    return Optional.empty();
+  }
+
   /** Appends one operation's outcome to the journal. */
   void journal(JournalEntry entry);
+
+  /** Appends several outcomes, in order, in one transaction (the default writes them one by one). */
+  default void journal(List<JournalEntry> entries) {
+    entries.forEach(this::journal);
+  }
 
   /** The journal of one run, in order. */
   List<JournalEntry> journalOf(String runId);

@@ -7,7 +7,7 @@ import io.dirsync.model.EntryKind;
 import io.dirsync.source.Source;
 
 /** Streams every entry of the source through one mapping session. */
-final class DesiredStateReader {
+final class DesiredStateReader implements DesiredStateInput {
   private final Source source;
   private final Mapping mapping;
 
@@ -16,7 +16,17 @@ final class DesiredStateReader {
     this.mapping = mapping;
   }
 
-  DesiredState read(SyncListener listener) {
+  @Override
+  public Reading read(SyncListener listener) {
+    return new Reading(readState(listener), java.util.Map.of());
+  }
+
+  @Override
+  public java.util.Set<String> roleNamespaces() {
+    return mapping.roleNamespaces();
+  }
+
+  DesiredState readState(SyncListener listener) {
     MappingSession session = mapping.newSession();
     long[] seen = {0};
     for (EntryKind kind : new EntryKind[] {EntryKind.DEPARTMENT, EntryKind.GROUP, EntryKind.USER}) {
@@ -26,6 +36,6 @@ final class DesiredStateReader {
       });
     }
     listener.progress(seen[0], seen[0]);
-    return session.finish();
+    return UniqueValues.check(session.finish());
   }
 }

@@ -26,6 +26,9 @@ final class ReportBuilder {
   private List<Failure> failures = List.of();
   private RunOutcome outcome = RunOutcome.SUCCESS;
   private String message;
+  private String mode = "sync";
+  private Plan plan;
+  private boolean applied;
 
   ReportBuilder(String runId, String job, boolean dryRun, Instant startedAt) {
     this.runId = runId;
@@ -38,6 +41,13 @@ final class ReportBuilder {
     sourceUsers = plan.sourceUsers();
     unchanged = plan.unchanged();
     skipped = plan.skipped();
+    this.plan = plan;
+    return this;
+  }
+
+  /** A saved plan applied by {@code dirsync apply}. */
+  ReportBuilder mode(String newMode) {
+    mode = newMode;
     return this;
   }
 
@@ -47,6 +57,7 @@ final class ReportBuilder {
   }
 
   ReportBuilder applied(ApplyResult result) {
+    applied = true;
     counts = result.counts();
     failures = result.failures();
     List<SkippedEntry> all = new java.util.ArrayList<>(skipped);
@@ -67,7 +78,8 @@ final class ReportBuilder {
   }
 
   RunReport finish(Instant finishedAt, Map<String, Long> apiCalls, Map<String, Duration> timings) {
+    ReportedChanges changes = ReportedChanges.of(plan, dryRun && outcome == RunOutcome.SUCCESS, applied, failures, skipped);
     return new RunReport(runId, job, dryRun, startedAt, finishedAt, outcome, message, sourceUsers, unchanged,
-        counts, skipped, failures, apiCalls, timings);
+        counts, skipped, failures, apiCalls, timings, mode, changes.rows(), changes.memberships());
   }
 }

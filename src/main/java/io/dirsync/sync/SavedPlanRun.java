@@ -39,9 +39,15 @@ public final class SavedPlanRun {
   public RunReport apply(Plan plan, boolean allowMassDelete, SyncListener listener) {
     Instant started = clock.instant();
     String runId = state.startRun(plan.job(), false, started);
+    try (RunContext context = new RunContext(plan.job(), runId)) {
+      return apply(runId, started, plan, allowMassDelete, listener);
+    }
+  }
+
+  private RunReport apply(String runId, Instant started, Plan plan, boolean allowMassDelete, SyncListener listener) {
     Map<String, Long> before = directory.callCounts();
     Stopwatch stopwatch = new Stopwatch(clock, listener);
-    ReportBuilder report = new ReportBuilder(runId, plan.job(), false, started).plan(plan);
+    ReportBuilder report = new ReportBuilder(runId, plan.job(), false, started).plan(plan).mode("apply");
     try {
       Map<ExternalId, String> known = new TreeMap<>();
       state.managedUsers(plan.job()).forEach((id, managed) -> known.put(id, managed.directoryId()));

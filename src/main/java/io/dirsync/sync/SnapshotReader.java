@@ -45,18 +45,23 @@ final class SnapshotReader {
   }
 
   private List<DirectoryUser> lookUp(List<DesiredUser> users, Set<String> namespaces, Compared compared, SyncListener listener) {
-    List<List<ExternalId>> batches = new ArrayList<>();
+    List<List<DesiredUser>> batches = new ArrayList<>();
     int size = directory.lookupBatchSize();
-    for (int i = 0; i < users.size(); i += size) {
-      batches.add(users.subList(i, Math.min(users.size(), i + size)).stream().map(DesiredUser::externalId).toList());
-    }
+    for (int i = 0; i < users.size(); i += size) batches.add(users.subList(i, Math.min(users.size(), i + size)));
     AtomicLong done = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())));
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, batches.size())), task -> new Thread(() -> {
+      if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the look-up threads' log lines
+      task.run();
+    }));
     try {
       List<Future<List<DirectoryUser>>> futures = new ArrayList<>();
-      for (List<ExternalId> batch : batches) {
+      for (List<DesiredUser> batch : batches) {
         futures.add(pool.submit(() -> {
-          List<DirectoryUser> found = directory.findByExternalIds(batch, true, namespaces).stream().map(compared::keep).toList();
+          Map<ExternalId, DesiredUser> byId = new java.util.LinkedHashMap<>();
+          batch.forEach(u -> byId.put(u.externalId(), u));
+          List<DirectoryUser> found = directory.findByExternalIds(List.copyOf(byId.keySet()), true, namespaces).stream()
+              .map(u -> compared.keep(u, byId.get(u.externalId()))).toList();
           listener.progress(done.addAndGet(batch.size()), users.size());
           return found;
         }));
@@ -66,6 +71,7 @@ final class SnapshotReader {
       return found;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      if (e.getCause() instanceof Error error) throw error; // out of memory stays fatal
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,17 +99,32 @@ final class SnapshotReader {
       return new Compared(fields, customKeys);
     }
 
-    DirectoryUser keep(DirectoryUser u) {
-      return new DirectoryUser(u.id(), u.externalId(), only(u.fields(), fields), only(u.customData(), customKeys),
-          u.groups(), u.roles(), u.departments(), u.mainDepartment());
+    /**
+     * The compared part of {@code u}; values equal to the desired user's are that user's objects, so
+     * an unchanged user's snapshot costs its maps, not a second copy of every string.
+     */
+    DirectoryUser keep(DirectoryUser u, DesiredUser desired) {
+      if (desired == null) {
+        return new DirectoryUser(u.id(), u.externalId(), only(u.fields(), fields, Map.of()),
+            only(u.customData(), customKeys, Map.of()), u.groups(), u.roles(), u.departments(), u.mainDepartment());
+      }
+      return new DirectoryUser(u.id(), desired.externalId(), only(u.fields(), fields, desired.fields()),
+          only(u.customData(), customKeys, desired.customData()), same(u.groups(), desired.groups()),
+          same(u.roles(), desired.roles()), same(u.departments(), desired.departments()), u.mainDepartment());
     }
 
-    private static Map<String, Object> only(Map<String, Object> values, Set<String> keys) {
+    private static Map<String, Object> only(Map<String, Object> values, Set<String> keys, Map<String, Object> desired) {
       Map<String, Object> kept = new HashMap<>();
       values.forEach((k, v) -> {
-        if (keys.contains(k)) kept.put(k, v);
+        if (!keys.contains(k)) return;
+        Object wanted = desired.get(k);
+        kept.put(k, v.equals(wanted) ? wanted : v);
       });
       return kept;
+    }
+
+    private static <T> java.util.SortedSet<T> same(java.util.SortedSet<T> found, java.util.SortedSet<T> desired) {
+      return found.equals(desired) ? desired : found;
     }
   }
 }

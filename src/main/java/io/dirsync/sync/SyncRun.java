@@ -6,6 +6,7 @@ import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
 import io.dirsync.mapping.Mapping;
+import io.dirsync.mapping.join.JoinMapping;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.ManagedContainers;
@@ -24,6 +25,7 @@ import io.dirsync.source.SourceException;
 import io.dirsync.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,8 @@ import java.util.Optional;
  */
 public final class SyncRun {
   private final SyncJob job;
-  private final Source source;
-  private final Mapping mapping;
+  private final DesiredStateInput reader;
+  private final SourceSizes sizes;
   private final Directory directory;
   private final StateStore state;
   private final Applier applier;
@@ -45,9 +47,20 @@ public final class SyncRun {
 
   public SyncRun(SyncJob job, Source source, Mapping mapping, Directory directory, StateStore state, Applier applier,
       RetryingReads reads, Clock clock) {
+    this(job, new DesiredStateReader(source, mapping), Map.of(), directory, state, applier, reads, clock);
+  }
+
+  /** A run of a job that joins several sources per person ({@code zone}: the job's, for "today"). */
+  public SyncRun(SyncJob job, List<NamedSource> sources, JoinMapping mapping, ZoneId zone, Directory directory,
+      StateStore state, Applier applier, RetryingReads reads, Clock clock) {
+    this(job, new JoinedStateReader(sources, mapping, clock, zone), maxDrops(sources), directory, state, applier, reads, clock);
+  }
+
+  private SyncRun(SyncJob job, DesiredStateInput input, Map<String, Double> maxDropPercent, Directory directory,
+      StateStore state, Applier applier, RetryingReads reads, Clock clock) {
     this.job = job;
-    this.source = source;
-    this.mapping = mapping;
+    this.reader = input;
+    this.sizes = new SourceSizes(state, job.name(), maxDropPercent);
     this.directory = directory;
     this.state = state;
     this.applier = applier;
@@ -57,32 +70,41 @@ public final class SyncRun {
 
   /** The plan a sync would apply now; changes nothing. */
   public Plan plan(SyncListener listener) {
-    return prepare(new Stopwatch(clock, listener), listener).plan();
+    return prepare(new Stopwatch(clock, listener), listener, null).plan();
   }
 
   /** Runs the sync (or, when {@code dryRun}, plans and reports it) and records the run. */
   public RunReport run(boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Instant started = clock.instant();
     String runId = state.startRun(job.name(), dryRun, started);
+    try (RunContext context = new RunContext(job.name(), runId)) {
+      return run(runId, started, dryRun, allowMassDelete, listener);
+    }
+  }
+
+  private RunReport run(String runId, Instant started, boolean dryRun, boolean allowMassDelete, SyncListener listener) {
     Map<String, Long> callsBefore = directory.callCounts();
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
     try {
-      Prepared prepared = prepare(stopwatch, listener);
+      Prepared prepared = prepare(stopwatch, listener, allowMassDelete);
       report.plan(prepared.plan());
       Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
           prepared.managed().size()).map(v -> v.reason());
+      if (violation.isEmpty() && !dryRun) sizes.remember(prepared.usersPerSource());
       if (violation.isPresent()) {
         report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + violation.get());
       } else if (dryRun) {
         report.planned(prepared.plan()).outcome(RunOutcome.SUCCESS, "dry run: nothing applied");
       } else {
-        state.saveManaged(job.name(), prepared.matched());
+        state.saveManaged(job.name(), changed(prepared.matched(), prepared.managed()));
         state.saveManagedContainers(job.name(), prepared.containers());
         ApplyResult result = stopwatch.time("apply", () -> applier.apply(runId, job.name(), prepared.plan(),
             prepared.knownIds(), false, (done, total) -> listener.progress(done, total)));
         report.applied(result);
       }
+    } catch (SourceSizes.Stop e) {
+      report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + e.getMessage());
     } catch (SourceException e) {
       report.outcome(e.kind() == SourceException.Kind.CONFIGURATION ? RunOutcome.CONFIG_ERROR : RunOutcome.UNREACHABLE,
           "source: " + e.getMessage());
@@ -95,10 +117,13 @@ public final class SyncRun {
     return done;
   }
 
-  private Prepared prepare(Stopwatch stopwatch, SyncListener listener) {
-    DesiredState desired = stopwatch.time("read", () -> new DesiredStateReader(source, mapping).read(listener));
+  /** {@code allowMassDelete} null: no source size guard (a plan only shows what would happen). */
+  private Prepared prepare(Stopwatch stopwatch, SyncListener listener, Boolean allowMassDelete) {
+    DesiredStateInput.Reading reading = stopwatch.time("read", () -> reader.read(listener));
+    if (allowMassDelete != null) sizes.stopIfShrunk(reading.usersPerSource(), allowMassDelete);
+    DesiredState desired = reading.state();
     DirectorySnapshot snapshot = stopwatch.time("lookup",
-        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, mapping.roleNamespaces(), listener));
+        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, reader.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
     ManagedContainers containers = state.managedContainers(job.name());
     MembershipIndex leaving = new LeavingMembers(reads).read(desired, containers, snapshot);
@@ -106,11 +131,30 @@ public final class SyncRun {
         snapshot.departments(), snapshot.groups(), snapshot.roles(), job.removalAction(), containers, leaving, job.retire());
     Planner planner = new Planner();
     Planner.Planned planned = stopwatch.time("plan", () -> planner.planned(input));
-    return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers());
+    return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers(),
+        reading.usersPerSource());
+  }
+
+  /**
+   * The matched users whose record is new or differs (directory id, applied hash, removed flag):
+   * a no-change run writes no state rows. {@code lastSeen} therefore tells when a record last changed.
+   */
+  static List<ManagedUser> changed(List<ManagedUser> matched, Map<ExternalId, ManagedUser> stored) {
+    return matched.stream().filter(m -> {
+      ManagedUser known = stored.get(m.externalId());
+      return known == null || !known.directoryId().equals(m.directoryId())
+          || !java.util.Objects.equals(known.appliedHash(), m.appliedHash()) || known.removed() != m.removed();
+    }).toList();
   }
 
   private record Prepared(Plan plan, Map<ExternalId, ManagedUser> managed, List<ManagedUser> matched, Map<ExternalId, String> knownIds,
-      ManagedContainers containers) {}
+      ManagedContainers containers, Map<String, Integer> usersPerSource) {}
+
+  private static Map<String, Double> maxDrops(List<NamedSource> sources) {
+    Map<String, Double> out = new java.util.HashMap<>();
+    sources.forEach(s -> out.put(s.name(), s.maxDropPercent()));
+    return out;
+  }
 
   static Map<OperationKind, Map<OperationOutcome, Integer>> plannedCounts(Plan plan) {
     Map<OperationKind, Map<OperationOutcome, Integer>> counts = new EnumMap<>(OperationKind.class);

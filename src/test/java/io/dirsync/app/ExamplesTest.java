@@ -40,7 +40,8 @@ class ExamplesTest {
     try (Stream<Path> files = Files.walk(Path.of("config"))) {
       configs = files.filter(f -> f.getFileName().toString().equals("dirsync.yaml")).toList();
     }
-    assertThat(configs).contains(Path.of("config/dirsync.yaml"), Path.of("config/examples/migration/dirsync.yaml"));
+    assertThat(configs).contains(Path.of("config/dirsync.yaml"), Path.of("config/examples/migration/dirsync.yaml"),
+        Path.of("config/examples/hr-ad/dirsync.yaml"));
     App app = new App(ENV, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
     for (Path config : configs) {
       assertThat(app.validate(config)).as(config.toString()).anyMatch(line -> line.contains("OK"));

@@ -240,10 +240,14 @@ class ApplierTest {
     ApplyResult result = new Applier(sync.directory, broken, sync.settings, SyncHarness.CLOCK)
         .apply("r", SyncHarness.JOB, plan, Map.of(), false, ApplyListener.NONE);
 
+    // State is written in batches: the run stops at the first batch that cannot be written (here
+    // the end of the create step); nothing of the later steps is applied.
     assertThat(result.aborted()).isTrue();
     assertThat(result.abortReason()).contains("disk full");
-    assertThat(result.count(OperationKind.CREATE_USER, OperationOutcome.FAILED)).isEqualTo(1);
-    assertThat(result.count(OperationKind.CREATE_USER, OperationOutcome.SKIPPED)).isEqualTo(2);
+    assertThat(result.count(OperationKind.CREATE_USER, OperationOutcome.APPLIED)).isEqualTo(3);
+    long laterSteps = plan.operations().stream().filter(op -> op.kind().phase() >= 2).count();
+    assertThat(laterSteps).isPositive();
+    assertThat(result.total(OperationOutcome.SKIPPED)).isEqualTo(laterSteps);
   }
 
   @Test

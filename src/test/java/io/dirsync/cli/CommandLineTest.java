@@ -121,7 +121,12 @@ class CommandLineTest {
     Result r = run("--help");
 
     assertThat(r.code()).isEqualTo(0);
+    // No line wraps: picocli would break a long one at 80 columns in the middle of a sentence.
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     assertThat(r.out()).contains("sync", "plan", "apply", "schedule", "validate", "check", "runs", "sandbox")
-        .contains("3 stopped by a safety guard");
+        .contains("  3  stopped by a safety guard (nothing applied)")
+        .containsPattern("(?m)^  4  source or target unreachable / authentication failed,$")
+        .containsPattern("(?m)^     or stopped by SIGTERM / SIGINT \\(the run is recorded as stopped\\)$")
+        .containsPattern("(?m)^  6  unexpected internal error$");
   }
 }

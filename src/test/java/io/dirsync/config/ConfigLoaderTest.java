@@ -97,7 +97,7 @@ class ConfigLoaderTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> {
           List<String> lines = e.problems().stream().map(ConfigProblem::toString).toList();
           assertThat(lines).containsExactlyInAnyOrder(
-              file + ":3:5: unknown key 'colour' in jobs[0]; expected one of [apply, mapping, name, removal, schedule, source, target, timeZone]",
+              file + ":3:5: unknown key 'colour' in jobs[0]; expected one of [apply, mapping, name, removal, schedule, source, sources, target, timeZone]",
               file + ":2:5: missing required key 'mapping' in jobs[0]",
               file + ":13:20: jobs[0].apply.concurrency must be a whole number, not 'lots'");
         });

@@ -31,4 +31,19 @@ class DnTest {
     assertThat(dn.isUnder(Dn.parse("DC=X"))).isTrue();
     assertThat(Dn.parse("dc=x").isUnder(dn)).isFalse();
   }
+
+  @Test
+  void plainDnsTakeTheShortcutAndGiveWhatTheParserGives() throws Exception {
+    for (String text : java.util.List.of("uid=u0000123,ou=Team 07,ou=Division 03,ou=Departments,dc=bench,dc=example",
+        "CN=Group 0001,OU=Groups,DC=Bench", "mail=a.b_c-d@x.org,dc=x")) {
+      assertThat(Dn.isPlain(text)).as(text).isTrue();
+      java.util.List<javax.naming.ldap.Rdn> parsed = new java.util.ArrayList<>(new javax.naming.ldap.LdapName(text).getRdns());
+      java.util.Collections.reverse(parsed);
+      assertThat(Dn.parse(text).rdnsLeafFirst()).as(text).isEqualTo(parsed);
+      assertThat(Dn.key(text)).isEqualTo(new Dn(parsed).key());
+    }
+    for (String text : java.util.List.of("uid=a, ou=x", "cn=a\\,b,dc=x", "cn=a+sn=b,dc=x", "cn=Zoë,dc=x", "cn=a ,dc=x", "cn=,dc=x")) {
+      assertThat(Dn.isPlain(text)).as(text).isFalse();
+    }
+  }
 }

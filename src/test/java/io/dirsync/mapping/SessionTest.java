@@ -137,6 +137,18 @@ class SessionTest {
   }
 
   @Test
+  void usersReadBeforeTheirGroupsAndOusEndTheSameAsUsersReadAfterThem() {
+    SourceEntry dev = group("cn=Dev,ou=Groups,dc=x", "Dev", "uid=ann,ou=Backend,ou=Org,dc=x");
+    SourceEntry backend = ou("ou=Backend,ou=Org,dc=x", "Backend");
+    SourceEntry ann = person("uid=ann,ou=Backend,ou=Org,dc=x", "employeeNumber", "7", "mail", "ann@x.org");
+    DesiredState usersLast = map(backend, dev, ann);
+    DesiredState usersFirst = map(ann, dev, backend);
+    assertThat(usersLast.users().get(0).groups()).containsExactly("dev");
+    assertThat(usersLast.users().get(0).mainDepartment()).isEqualTo("backend");
+    assertThat(usersFirst).isEqualTo(usersLast);
+  }
+
+  @Test
   void twoGroupsWithOneCodeKeepTheFirst() {
     DesiredState state = map(group("cn=Dev,ou=A,dc=x", "Dev"), group("cn=dev,ou=B,dc=x", "dev"));
     assertThat(state.groups()).extracting(DesiredGroup::code).containsExactly("dev");

@@ -52,7 +52,9 @@ class ShippedMappingsTest {
   void theMappingsTellTheSourceWhichAttributesTheyRead() {
     Mapping ad = load("active-directory.yaml");
     assertThat(ad.attributes(EntryKind.USER)).contains("objectguid", "samaccountname", "useraccountcontrol",
-        "memberof", "department", "objectclass").doesNotContain("dn", "value");
+        "iscriticalsystemobject", "objectclass").doesNotContain("dn", "value", "memberof");
+    assertThat(ad.attributes(EntryKind.GROUP)).contains("objectguid", "cn", "objectclass", "iscriticalsystemobject");
+    assertThat(ad.attributes(EntryKind.DEPARTMENT)).contains("objectguid", "ou");
     Mapping demo = load("demo.yaml");
     assertThat(demo.attributes(EntryKind.GROUP)).containsExactlyInAnyOrder("cn", "description");
     assertThat(demo.attributes(EntryKind.DEPARTMENT)).containsExactly("ou");

@@ -12,6 +12,7 @@ import io.dirsync.model.Operation;
 import io.dirsync.model.Plan;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
+import io.dirsync.model.UserLabel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -108,18 +109,40 @@ class PlanCodecTest {
   }
 
   @Test
-  void theTableShowsKindTargetAndDetailWithASummary() {
+  void theTableShowsTheSummaryFirstThenEachKindWithItsCount() {
     String table = new PlanTable().render(everyKind(new ImportedPassword("pw", true)));
 
-    assertThat(table).contains("KIND", "TARGET", "DETAIL")
-        .containsPattern("(?m)^UPDATE_USER +e1 +name: \"Ann\" → \"Ann Lee\", company: \"Acme\" → \\(empty\\)")
-        .contains("18 operation(s)")
+    assertThat(table).startsWith("18 operation(s)")
+        .contains("8 membership(s)")
+        .containsPattern("(?m)^  ADD_TO_GROUP +1 +\\(2 membership\\(s\\)\\)$")
+        .containsPattern("(?m)^UPDATE_USER \\(1\\)\n  TARGET +WHO +DETAIL\n  e1 +- +name: \"Ann\" → \"Ann Lee\", company: \"Acme\" → \\(empty\\)")
+        .containsPattern("(?m)^BLOCK_USER \\(1\\)$")
         .contains("2 removal(s)")
         .contains("2 retired group(s)/role(s)/department(s)")
-        .containsPattern("(?m)^DELETE_DEPARTMENT +3f2a +left the source: delete \"Old OU\"")
+        .containsPattern("(?m)^  3f2a +left the source: delete \"Old OU\"")
         .contains("retired group admins: left the source")
         .contains("with initial password")
         .doesNotContain("\"pw\"");
+  }
+
+  @Test
+  void usersAreNamedByUsernameEmailAndDnInTheTableAndTheJson() {
+    Plan bare = everyKind(null);
+    Map<ExternalId, UserLabel> names = Map.of(
+        E1, new UserLabel("ann", "ann@example.org", "uid=ann,ou=People,dc=example,dc=org"),
+        ExternalId.of("e2"), new UserLabel("bob", null, "uid=bob,ou=People,dc=example,dc=org"),
+        ExternalId.of("e3"), new UserLabel("carl", "carl@example.org", null));
+    Plan plan = new Plan(bare.job(), bare.createdAt(), bare.operations(), 10, 7, 12, bare.skipped(), bare.retired(), names);
+
+    String table = new PlanTable().render(plan);
+    String json = new PlanCodec().write(plan);
+
+    assertThat(table).containsPattern("(?m)^  e3 +carl · carl@example.org +block and log out")
+        .containsPattern("(?m)^  e1 +ann · ann@example.org · uid=ann,ou=People,dc=example,dc=org +name: \"Ann\"")
+        .containsPattern("(?m)^  dev +\\+2 user\\(s\\): ann, bob$");
+    assertThat(json).contains("\"username\" : \"carl\"", "\"dn\" : \"uid=ann,ou=People,dc=example,dc=org\"");
+    assertThat(json.indexOf("\"summary\"")).isLessThan(json.indexOf("\"operations\""));
+    assertThat(new PlanCodec().read(json).users()).isEqualTo(names);
   }
 
   @Test

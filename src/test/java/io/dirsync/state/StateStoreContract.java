@@ -121,6 +121,19 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aBatchOfJournalRowsIsWrittenInOneGoAndComesBackInOrder() {
+    String run = store.startRun("hr", false, T0);
+    List<JournalEntry> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      batch.add(new JournalEntry(run, OperationKind.CREATE_USER, "uid=u" + i, OperationOutcome.APPLIED, "created d" + i, T0.plusMillis(i)));
+    }
+    store.journal(batch);
+    store.journal(List.of());
+
+    assertThat(store.journalOf(run)).containsExactlyElementsOf(batch);
+  }
+
+  @Test
   void journalingForARunThatWasNeverStartedFailsWithAClearMessage() {
     JournalEntry orphan = new JournalEntry("nope", OperationKind.CREATE_USER, "uid=x", OperationOutcome.APPLIED, null, T0);
     assertThatThrownBy(() -> store.journal(orphan))

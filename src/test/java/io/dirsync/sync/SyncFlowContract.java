@@ -64,6 +64,7 @@ abstract class SyncFlowContract extends SyncTestBase {
   void theSecondSyncChangesNothingAndOnlyLooksUsersUpInBatchesOf80() {
     SyncHarness h = synced();
     DirectoryState before = h.snapshot();
+    var managedBefore = h.state().managedUsers(SyncHarness.JOB);
     h.sandbox.resetStats();
 
     RunReport second = h.sync();
@@ -76,6 +77,7 @@ abstract class SyncFlowContract extends SyncTestBase {
     assertThat(stats.calls("userBatch")).isEqualTo((SyncHarness.USERS + 79) / 80);
     assertThat(stats.total()).isLessThanOrEqualTo(8);
     assertThat(h.snapshot()).isEqualTo(before);
+    assertThat(h.state().managedUsers(SyncHarness.JOB)).as("no state row rewritten").isEqualTo(managedBefore);
   }
 
   // ---- changes in the source and in the directory ---------------------------------------------

@@ -28,7 +28,8 @@ public final class GroupGraph {
   private final String memberAttribute;
   private final boolean synthesizeFromMemberOf;
   private final Map<String, Group> groups = new LinkedHashMap<>();
-  private final Set<String> referenced = new HashSet<>();
+  /** Every member key, each kept once: 3 groups per user share one key string, not 3. */
+  private final Map<String, String> referenced = new HashMap<>();
   private final Map<String, String> userSpelling = new HashMap<>();
 
   private static final class Group {
@@ -60,12 +61,14 @@ public final class GroupGraph {
     if (values != null) {
       for (String value : values) {
         String key = Dns.normalize(stripUid(value));
-        keys.add(key);
-        referenced.add(key);
+        String shared = referenced.putIfAbsent(key, key);
+        keys.add(shared == null ? key : shared);
       }
     }
-    Entry kept = entry.duplicate();
-    kept.removeAttribute(memberAttribute);
+    Entry kept = new Entry(entry.getDN());
+    for (com.unboundid.ldap.sdk.Attribute a : entry.getAttributes()) {
+      if (!a.getBaseName().equalsIgnoreCase(memberAttribute)) kept.addAttribute(a);
+    }
     groups.put(Dns.normalize(entry.getDN()), new Group(kept, entry.getDN(), keys));
   }
 
@@ -77,7 +80,8 @@ public final class GroupGraph {
   /** Records a user in scope with its memberOf values (empty when memberships come from groups only). */
   public void addUser(String userDn, List<String> memberOf) {
     String key = Dns.normalize(userDn);
-    if (referenced.contains(key)) userSpelling.put(key, userDn);
+    String shared = referenced.get(key);
+    if (shared != null) userSpelling.put(shared, userDn);
     for (String groupDn : memberOf) {
       String groupKey = Dns.normalize(groupDn);
       Group group = groups.get(groupKey);

@@ -11,6 +11,11 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.dirsync.config.LdapSourceConfig.Scope;
+import io.dirsync.source.SourceException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -49,24 +54,64 @@ record PagedSearch(String what, String baseDn, Scope scope, String filter, Strin
     }
   }
 
+  /**
+   * Requests page n+1 while the entries of page n are handed to {@code each}, so the server's and
+   * the network's time overlap with mapping. One fetching thread per search; at most two pages are
+   * held: the one being handed out and the one arriving.
+   */
   private int readPages(LDAPConnection connection, Filter parsed, Consumer<SearchResultEntry> each) {
-    ASN1OctetString cookie = null;
-    int pages = 0;
-    do {
-      SearchRequest request = new SearchRequest(baseDn, scope(scope), parsed, attributes);
-      request.addControl(new SimplePagedResultsControl(pageSize, cookie, false));
-      SearchResult result;
-      try {
-        result = connection.search(request);
+    ExecutorService fetcher = Executors.newSingleThreadExecutor(PagedSearch::fetchThread);
+    try {
+      Future<SearchResult> next = fetcher.submit(() -> connection.search(request(parsed, null)));
+      int pages = 0;
+      while (next != null) {
+        SearchResult result = await(next);
         pages++;
+        ASN1OctetString cookie = cookie(result);
+        next = cookie == null ? null : fetcher.submit(() -> connection.search(request(parsed, cookie)));
         for (SearchResultEntry entry : result.getSearchEntries()) each.accept(entry);
-        SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-        cookie = response == null ? null : response.getCookie();
-      } catch (LDAPException e) {
-        throw LdapErrors.searching(what, filter, e);
       }
-    } while (cookie != null && cookie.getValueLength() > 0);
-    return pages;
+      return pages;
+    } finally {
+      fetcher.shutdownNow();
+    }
+  }
+
+  private SearchRequest request(Filter parsed, ASN1OctetString cookie) {
+    SearchRequest request = new SearchRequest(baseDn, scope(scope), parsed, attributes);
+    request.addControl(new SimplePagedResultsControl(pageSize, cookie, false));
+    return request;
+  }
+
+  private ASN1OctetString cookie(SearchResult result) {
+    try {
+      SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+      ASN1OctetString cookie = response == null ? null : response.getCookie();
+      return cookie == null || cookie.getValueLength() == 0 ? null : cookie;
+    } catch (LDAPException e) {
+      throw LdapErrors.searching(what, filter, e);
+    }
+  }
+
+  private SearchResult await(Future<SearchResult> page) {
+    try {
+      return page.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(SourceException.Kind.UNREACHABLE, what + ": interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof LDAPException ldap) throw LdapErrors.searching(what, filter, ldap);
+      if (cause instanceof RuntimeException runtime) throw runtime;
+      if (cause instanceof Error error) throw error;
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static Thread fetchThread(Runnable task) {
+    Thread thread = new Thread(task, "dirsync-ldap-pages");
+    thread.setDaemon(true);
+    return thread;
   }
 
   Filter parseFilter() {

@@ -1,0 +1,93 @@
+package io.dirsync.sync;
+
+import io.dirsync.model.ExternalId;
+import io.dirsync.model.Failure;
+import io.dirsync.model.FieldChange;
+import io.dirsync.model.Operation;
+import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.Operations;
+import io.dirsync.model.Plan;
+import io.dirsync.model.ReportedChange;
+import io.dirsync.model.SkippedEntry;
+import io.dirsync.model.UserLabel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A plan's operations as a report lists them, user by user, each with what became of it. */
+record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer> memberships) {
+  private static final String HIDDEN = "****";
+
+  /**
+   * @param planned a dry run: every operation would have been applied
+   * @param applied the plan was applied: an operation not failed nor skipped was applied
+   */
+  static ReportedChanges of(Plan plan, boolean planned, boolean applied, List<Failure> failures, List<SkippedEntry> skipped) {
+    if (plan == null || (!planned && !applied)) return new ReportedChanges(List.of(), Map.of());
+    Map<String, String> failed = new HashMap<>();
+    failures.forEach(f -> failed.putIfAbsent(f.kind() + " " + f.target(), f.reason()));
+    Map<String, String> notApplied = new HashMap<>();
+    skipped.forEach(s -> notApplied.putIfAbsent(s.rule() + " " + s.dn(), s.reason()));
+    List<ReportedChange> rows = new ArrayList<>();
+    Map<OperationOutcome, Integer> memberships = new EnumMap<>(OperationOutcome.class);
+    for (Operation op : plan.operations()) {
+      OperationOutcome outcome = planned ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
+      String reason = null;
+      String skipKey = "apply " + op.kind().name().toLowerCase(Locale.ROOT) + " " + op.target();
+      if (failed.containsKey(op.kind() + " " + op.target())) {
+        outcome = OperationOutcome.FAILED;
+        reason = failed.get(op.kind() + " " + op.target());
+      } else if (notApplied.containsKey(skipKey)) {
+        outcome = OperationOutcome.SKIPPED;
+        reason = notApplied.get(skipKey);
+      }
+      int members = Operations.memberships(op);
+      if (members > 0) memberships.merge(outcome, members, Integer::sum);
+      rows.add(row(plan, op, outcome, reason));
+    }
+    return new ReportedChanges(rows, memberships);
+  }
+
+  private static ReportedChange row(Plan plan, Operation op, OperationOutcome outcome, String reason) {
+    List<ExternalId> users = Operations.users(op);
+    boolean single = users.size() == 1 && op.target().equals(users.get(0).value());
+    UserLabel user = single ? plan.label(users.get(0)) : null;
+    List<String> members = single ? List.of() : users.stream().map(id -> name(plan, id)).toList();
+    return new ReportedChange(op.kind(), op.target(), user, changes(op), members, outcome, reason);
+  }
+
+  private static List<FieldChange> changes(Operation op) {
+    if (op instanceof Operation.UpdateUser u) return masked(u.changes());
+    if (op instanceof Operation.SetCustomData c) return masked(c.changes());
+    if (op instanceof Operation.CreateUser c) {
+      List<FieldChange> set = new ArrayList<>();
+      new TreeMap<>(c.user().fields()).forEach((k, v) -> set.add(new FieldChange(k, null, secret(k) ? HIDDEN : v)));
+      return set;
+    }
+    if (op instanceof Operation.SetMainDepartment m) {
+      return List.of(new FieldChange("mainDepartment", m.previousDepartmentCode(), m.departmentCode()));
+    }
+    if (op instanceof Operation.UpdateDepartment d) {
+      return List.of(new FieldChange("name", d.previousName(), d.name()), new FieldChange("parent", d.previousParentCode(), d.parentCode()));
+    }
+    return List.of();
+  }
+
+  private static List<FieldChange> masked(List<FieldChange> changes) {
+    return changes.stream().map(c -> secret(c.field()) ? new FieldChange(c.field(), HIDDEN, HIDDEN) : c).toList();
+  }
+
+  private static boolean secret(String field) {
+    return field.toLowerCase(Locale.ROOT).contains("password");
+  }
+
+  private static String name(Plan plan, ExternalId id) {
+    UserLabel label = plan.label(id);
+    String name = label.username() != null ? label.username() : label.email();
+    return name == null ? id.value() : name + " (" + id.value() + ")";
+  }
+}
