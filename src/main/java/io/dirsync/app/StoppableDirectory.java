@@ -173,6 +173,12 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public void createGroups(List<DirectoryGroup> groups) {
+    checkNotStopped();
+    delegate.createGroups(groups);
+  }
+
+  @Override
   public int createBatchSize() {
     return delegate.createBatchSize();
   }

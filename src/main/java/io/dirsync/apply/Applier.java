@@ -102,13 +102,24 @@ public final class Applier {
     }
     List<Future<?>> running = new ArrayList<>();
     List<Operation> single = task.batches == null ? step.operations() : step.operations().stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
+    if (task.batches != null) {
+      // a batching directory takes more users (or groups) a call than the plan's chunks: merge them
+      Map<String, List<Operation>> merged = new java.util.LinkedHashMap<>();
+      List<Operation> rest = new ArrayList<>();
+      for (Operation op : single) {
+        if (MergedOperations.mergeable(op)) merged.computeIfAbsent(MergedOperations.key(op), k -> new ArrayList<>()).add(op);
+        else rest.add(op);
+      }
+      single = rest;
+      for (List<Operation> group : merged.values()) running.add(pool.submit(() -> task.limited(() -> task.runMerged(group))));
+    }
     for (Operation op : single) running.add(pool.submit(() -> task.runLimited(op)));
     if (task.batches != null) {
       List<Operation.CreateUser> creates = step.operations().stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
       int size = directory.createBatchSize();
       for (int i = 0; i < creates.size(); i += size) {
         List<Operation.CreateUser> batch = creates.subList(i, Math.min(creates.size(), i + size));
-        running.add(pool.submit(() -> task.runCreates(batch)));
+        running.add(pool.submit(() -> task.limited(() -> task.runCreates(batch))));
       }
     }
     for (Future<?> f : running) {
@@ -147,6 +158,22 @@ public final class Applier {
     }
 
     /** Runs {@code op} once the concurrency limit lets one more operation in. */
+    /** Runs {@code work} holding one of the concurrency permits. */
+    void limited(Runnable work) {
+      try {
+        concurrency.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        tally.abort("interrupted");
+        return;
+      }
+      try {
+        work.run();
+      } finally {
+        concurrency.release();
+      }
+    }
+
     void runLimited(Operation op) {
       try {
         concurrency.acquire();
@@ -204,6 +231,38 @@ public final class Applier {
         for (Operation.CreateUser op : open) {
           OperationRunner.Outcome o = outcomes.get(op.user().externalId());
           record(op, o.outcome(), o.detail(), o.userFailures());
+        }
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
+        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
+      } catch (RuntimeException e) {
+        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+      }
+    }
+
+    /** Runs operations merged into one (same kind and target, or all group creates), recording each. */
+    void runMerged(List<Operation> ops) {
+      if (ops.size() == 1) {
+        run(ops.get(0));
+        return;
+      }
+      Optional<String> stopped = tally.abortReason();
+      if (stopped.isPresent()) {
+        ops.forEach(op -> record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of()));
+        return;
+      }
+      List<Operation> open = ops.stream().filter(op -> staleness.flatMap(s -> s.reason(op)).isEmpty()).toList();
+      ops.stream().filter(op -> !open.contains(op)).forEach(op -> record(op, OperationOutcome.SKIPPED, staleness.get().reason(op).get(), List.of()));
+      if (open.isEmpty()) return;
+      try {
+        OperationRunner.Outcome outcome = MergedOperations.run(open, runner);
+        for (Operation op : open) {
+          List<Failure> mine = outcome.userFailures().stream().filter(f -> MergedOperations.concerns(op, f)).toList();
+          record(op, outcome.outcome(), outcome.detail() + " (merged with " + (open.size() - 1) + " more)", mine);
         }
       } catch (DirectoryException e) {
         if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());

@@ -198,6 +198,32 @@ final class OperationRunner {
     return calls.limit(() -> directory.findByExternalId(id, Set.of()));
   }
 
+  /** Creates groups together (a batching directory); after a lost answer only the groups still missing are created. */
+  Outcome createGroups(List<Operation.CreateGroup> groups) {
+    boolean[] uncertain = {false};
+    calls.retry(() -> {
+      List<Operation.CreateGroup> missing = groups;
+      if (uncertain[0]) {
+        Set<String> existing = new java.util.HashSet<>();
+        calls.limit(directory::listGroups).forEach(g -> existing.add(g.code()));
+        missing = groups.stream().filter(g -> !existing.contains(g.code())).toList();
+      }
+      List<io.dirsync.model.DirectoryGroup> create = missing.stream().map(g -> new io.dirsync.model.DirectoryGroup(g.code(), g.name(), null)).toList();
+      if (create.isEmpty()) return null;
+      try {
+        calls.limit(() -> {
+          directory.createGroups(create);
+          return null;
+        });
+        return null;
+      } catch (DirectoryException e) {
+        if (e.outcomeUnknown()) uncertain[0] = true;
+        throw e;
+      }
+    });
+    return Outcome.applied("created together with " + (groups.size() - 1) + " more group(s)");
+  }
+
   /** A create that is not repeated when a lost attempt already made it. */
   private void createOnce(BooleanSupplier exists, Runnable create) {
     boolean[] uncertain = {false};

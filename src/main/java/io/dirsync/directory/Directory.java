@@ -76,6 +76,14 @@ public interface Directory extends AutoCloseable {
     return out;
   }
 
+  /**
+   * Creates these groups (code, name, description), in as few calls as the directory allows; the
+   * default creates them one by one. A group that exists already fails the call.
+   */
+  default void createGroups(List<DirectoryGroup> groups) {
+    for (DirectoryGroup g : groups) createGroup(g.code(), g.name());
+  }
+
   /** Sets exactly these fields (a null value clears the field). */
   DirectoryUser updateUser(String userId, Map<String, Object> changes);
 

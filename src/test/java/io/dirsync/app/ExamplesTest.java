@@ -79,6 +79,11 @@ class ExamplesTest {
         Path file = tmp.resolve("readme-" + checked.size() + ".yaml");
         Files.writeString(file, yaml);
         assertThat(new ConfigLoader(ENV).load(file).jobs()).as(firstLine).isNotEmpty();
+      } else if (firstLine.startsWith("# join mapping")) {
+        assertThat(io.dirsync.mapping.join.JoinMapping.parse("README join mapping", yaml, List.of(
+            new io.dirsync.mapping.join.JoinSource("hr", MappingLoader.load(Path.of("config/examples/hr-ad/hr.yaml"), ENV), "employee_id"),
+            new io.dirsync.mapping.join.JoinSource("ad", MappingLoader.load(Path.of("config/examples/hr-ad/ad.yaml"), ENV), "employeeID"))))
+            .isNotNull();
       } else if (firstLine.startsWith("# mapping")) {
         assertThat(MappingLoader.parse("README mapping example", yaml)).isNotNull();
       } else {

@@ -4,7 +4,10 @@ import io.dirsync.apply.Applier;
 import io.dirsync.apply.ApplySettings;
 import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.authing.AuthingConfig;
+import io.dirsync.directory.Directory;
 import io.dirsync.directory.authing.AuthingDirectory;
+import io.dirsync.directory.authingv3.AuthingV3Directory;
+import io.dirsync.directory.authingv3.V3Config;
 import io.dirsync.mapping.Mapping;
 import io.dirsync.mapping.MappingLoader;
 import io.dirsync.model.RunOutcome;
@@ -40,19 +43,19 @@ import java.util.stream.Stream;
  * dirsync's: source, mapping session, look-ups, plan, applier, HTTP client, H2 state store.
  *
  * <p>Options: {@code --users N --rate-limit RPS --concurrency C --seed S --mapping FILE --doc FILE
- * --load TEXT --sandbox-heap 3g}
+ * --load TEXT --sandbox-heap 3g --api v2|v3}
  */
 public final class SyncBench {
   private SyncBench() {}
 
   record Options(int users, double rateLimit, int concurrency, long seed, Path mapping, Path doc, String load,
-                 String sandboxHeap) {
+                 String sandboxHeap, String api) {
     static Options parse(String[] args) {
       int users = 100_000, concurrency = 8;
       double rate = 2000;
       long seed = 42;
       Path mapping = Path.of("bench/sync/mapping.yaml"), doc = null;
-      String load = "", sandboxHeap = "3g";
+      String load = "", sandboxHeap = "3g", api = "v2";
       for (int k = 0; k + 1 < args.length; k += 2) {
         String v = args[k + 1];
         switch (args[k]) {
@@ -64,11 +67,13 @@ public final class SyncBench {
           case "--doc" -> doc = Path.of(v);
           case "--load" -> load = v;
           case "--sandbox-heap" -> sandboxHeap = v;
+          case "--api" -> api = v;
           default -> throw new IllegalArgumentException("unknown option " + args[k]);
         }
       }
       if (args.length % 2 != 0) throw new IllegalArgumentException("options come in pairs: --name value");
-      return new Options(users, rate, concurrency, seed, mapping, doc, load, sandboxHeap);
+      if (!api.equals("v2") && !api.equals("v3")) throw new IllegalArgumentException("--api is v2 or v3, got " + api);
+      return new Options(users, rate, concurrency, seed, mapping, doc, load, sandboxHeap, api);
     }
   }
 
@@ -86,7 +91,9 @@ public final class SyncBench {
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
     try (SandboxProcess sandbox = SandboxProcess.start(tmp.resolve("sandbox"), o.rateLimit(), o.sandboxHeap());
-         AuthingDirectory directory = AuthingDirectory.create(AuthingConfig.of(sandbox.baseUri(),
+         Directory directory = o.api().equals("v3")
+             ? new AuthingV3Directory(V3Config.of(sandbox.baseUri(), SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), "bench", clock)
+             : AuthingDirectory.create(AuthingConfig.of(sandbox.baseUri(),
              SandboxOptions.DEFAULT_USER_POOL_ID, SandboxOptions.DEFAULT_SECRET), "bench", clock);
          JdbcStateStore state = StateStores.open("jdbc:h2:file:" + tmp.resolve("state"), null, null, null)) {
       // The client stays just under the server's limit, so no call should ever see a 429.
@@ -97,8 +104,8 @@ public final class SyncBench {
       SyncJob job = new SyncJob("bench", RemovalAction.BLOCK, new GuardPolicy(100, 5, false), o.concurrency());
       SyntheticDirectory v0 = new SyntheticDirectory(o.users(), o.seed(), 0);
       SyntheticDirectory v1 = new SyntheticDirectory(o.users(), o.seed(), 1);
-      out.printf("sync bench: %d users, sandbox %s (pid %d), rate limit %.0f rps (client %.0f), concurrency %d, data in %s%n",
-          o.users(), sandbox.baseUri(), sandbox.pid(), o.rateLimit(), settings.requestsPerSecond(), o.concurrency(), tmp);
+      out.printf("sync bench (Authing %s API): %d users, sandbox %s (pid %d), rate limit %.0f rps (client %.0f), concurrency %d, data in %s%n",
+          o.api(), o.users(), sandbox.baseUri(), sandbox.pid(), o.rateLimit(), settings.requestsPerSecond(), o.concurrency(), tmp);
       results.add(measure("first sync", Changes.between(null, v0, 0, 0), v0, job, mapping, directory, state, applier,
           reads, sandbox, clock, out));
       results.add(measure("no-change sync", Changes.between(v0, v0, 0, 0), v0, job, mapping, directory, state, applier,
@@ -108,11 +115,13 @@ public final class SyncBench {
     } finally {
       deleteTree(tmp);
     }
-    String section = Tables.section(o, results, Duration.ofNanos(System.nanoTime() - started));
+    Duration total = Duration.ofNanos(System.nanoTime() - started);
+    String section = o.api().equals("v3") ? TablesV3.section(o, results, total, new SyntheticDirectory(o.users(), o.seed(), 0))
+        : Tables.section(o, results, total);
     out.println();
     out.println(section);
     if (o.doc() != null) {
-      Tables.replaceSection(o.doc(), o.users(), section);
+      Tables.replaceSection(o.doc(), o.api().equals("v3") ? o.users() + " users, v3 API" : o.users() + " users", section);
       out.println("results written to " + o.doc());
     }
     boolean ok = results.stream().allMatch(r -> r.report().outcome() == RunOutcome.SUCCESS);
@@ -120,7 +129,7 @@ public final class SyncBench {
   }
 
   private static Result measure(String name, Changes changes, SyntheticDirectory source, SyncJob job, Mapping mapping,
-      AuthingDirectory directory, JdbcStateStore state, Applier applier, RetryingReads reads, SandboxProcess sandbox,
+      Directory directory, JdbcStateStore state, Applier applier, RetryingReads reads, SandboxProcess sandbox,
       Clock clock, PrintStream out) {
     out.printf("%n== %s: %s%n", name, changes.describe());
     sandbox.resetStats();

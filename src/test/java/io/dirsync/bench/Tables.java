@@ -71,9 +71,9 @@ final class Tables {
   }
 
   /** Replaces this size's section between its markers, or appends it (with markers) at the end. */
-  static void replaceSection(Path doc, int users, String section) throws IOException {
-    String begin = "<!-- sync-bench results: " + users + " users -->";
-    String end = "<!-- /sync-bench results: " + users + " users -->";
+  static void replaceSection(Path doc, String name, String section) throws IOException {
+    String begin = "<!-- sync-bench results: " + name + " -->";
+    String end = "<!-- /sync-bench results: " + name + " -->";
     String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
     String block = begin + "\n" + section + end;
     int b = text.indexOf(begin);

@@ -205,6 +205,11 @@ public final class AuthingV3Directory implements Directory {
   }
 
   @Override
+  public void createGroups(List<DirectoryGroup> groups) {
+    groupsRoles.createGroups(groups);
+  }
+
+  @Override
   public void addGroupMembers(String groupCode, Collection<String> userIds) {
     groupsRoles.groupMembers("add-group-members", groupCode, distinct(userIds));
     memberships.groupAdded(groupCode, userIds);
