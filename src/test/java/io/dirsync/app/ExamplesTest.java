@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Examples are executable: every config under config/ and deploy/, and every YAML example in the README, loads. */
 class ExamplesTest {
   private static final Map<String, String> ENV = Map.of(
-      "DIRSYNC_DB_PASSWORD", "x", "LDAP_BIND_PASSWORD", "x", "LDAP_PASSWORD", "x", "AUTHING_SECRET", "x", "TRUSTSTORE_PASSWORD", "x", "AD_BIND_PASSWORD", "x");
+      "DIRSYNC_DB_PASSWORD", "x", "LDAP_BIND_PASSWORD", "x", "LDAP_PASSWORD", "x", "AUTHING_SECRET", "x", "TRUSTSTORE_PASSWORD", "x", "AD_BIND_PASSWORD", "x",
+      "SCIM_CLIENT_SECRET", "x", "SCIM_TOKEN", "x", "SCIM_PASSWORD", "x");
 
   @TempDir Path tmp;
 

@@ -77,6 +77,10 @@ final class ScimClient implements AutoCloseable {
     return send(new Request.Builder().url(url(path).build()).delete(), "DELETE", path);
   }
 
+  ScimErrors errors() {
+    return errors;
+  }
+
   /** Calls made so far, by "METHOD /Endpoint" (and the OAuth token endpoint). */
   Map<String, Long> callCounts() {
     Map<String, Long> out = new HashMap<>();

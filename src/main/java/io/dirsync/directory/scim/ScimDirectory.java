@@ -1,6 +1,8 @@
 package io.dirsync.directory.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dirsync.directory.CreateResult;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
 import io.dirsync.model.DesiredUser;
@@ -31,11 +33,17 @@ import java.util.TreeSet;
 public final class ScimDirectory implements Directory {
   static final String ROLE = "role:";
   static final String DEPT = "dept:";
+  /**
+   * Users per batch create, however many operations the server's bulk takes: a batch whose answer
+   * was lost is looked up by externalId in one call, so it never exceeds a look-up batch.
+   */
+  static final int MAX_CREATE_BATCH = MAX_LOOKUP_BATCH;
 
   private final ScimSettings settings;
   private final ScimClient client;
   private final ScimGroups groups;
   private final ScimUsers users;
+  private final ScimBulk bulk;
   private volatile ServerFeatures features;
 
   public ScimDirectory(ScimSettings settings, Clock clock) {
@@ -43,6 +51,7 @@ public final class ScimDirectory implements Directory {
     this.client = new ScimClient(settings, clock);
     this.groups = new ScimGroups(client, this::features);
     this.users = new ScimUsers(client, this::features, settings.customSchema());
+    this.bulk = new ScimBulk(client);
   }
 
   ServerFeatures features() {
@@ -87,6 +96,46 @@ public final class ScimDirectory implements Directory {
   @Override
   public DirectoryUser createUser(DesiredUser user) {
     return toDirectory(users.create(user), false, Set.of());
+  }
+
+  /** The server's bulk maxOperations (at most 80) where it offers bulk, else 1 (no batch create). */
+  @Override
+  public int createBatchSize() {
+    ServerFeatures f = features();
+    return f.bulk() ? Math.min(MAX_CREATE_BATCH, f.bulkMaxOperations()) : 1;
+  }
+
+  /**
+   * One POST /Bulk per batch (split to the server's payload limit) carrying each user's fields,
+   * password, custom data and main department, then one member PATCH per department of the batch.
+   */
+  @Override
+  public List<CreateResult> createUsers(List<DesiredUser> list) {
+    if (!features().bulk()) return Directory.super.createUsers(list);
+    if (list.size() > createBatchSize()) throw ScimErrors.invalid("a batch create takes at most " + createBatchSize() + " users, not " + list.size());
+    Map<ExternalId, CreateResult> refused = new HashMap<>();
+    List<DesiredUser> send = new ArrayList<>();
+    List<ObjectNode> bodies = new ArrayList<>();
+    for (DesiredUser u : list) {
+      try {
+        bodies.add(users.createBody(u, true));
+        send.add(u);
+      } catch (DirectoryException e) {
+        if (e.kind() != DirectoryException.Kind.PERMANENT) throw e;
+        refused.put(u.externalId(), CreateResult.failed(u, e));
+      }
+    }
+    List<ScimBulk.Created> created = send.isEmpty() ? List.of() : bulk.create(send, bodies, features());
+    Map<String, List<String>> byDepartment = new java.util.TreeMap<>();
+    for (ScimBulk.Created c : created) {
+      if (c.failure() != null) continue;
+      String id = c.resource().get("id").asText();
+      c.user().departments().forEach(d -> byDepartment.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
+    }
+    byDepartment.forEach((d, ids) -> groups.addMembers(DEPT + d, ids, "User"));
+    Map<ExternalId, CreateResult> results = new HashMap<>(refused);
+    ScimBulk.results(created, r -> toDirectory(r, false, Set.of())).forEach(r -> results.put(r.user().externalId(), r));
+    return list.stream().map(u -> results.get(u.externalId())).toList();
   }
 
   @Override

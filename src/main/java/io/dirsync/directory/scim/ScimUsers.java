@@ -51,13 +51,25 @@ final class ScimUsers {
   }
 
   JsonNode create(DesiredUser user) {
+    return client.send("POST", "Users", createBody(user, false), null).body();
+  }
+
+  /**
+   * The POST /Users body with fields, password and custom data; with {@code mainDepartment} also the
+   * main department (the enterprise department attribute). Refuses fields SCIM has no attribute for.
+   */
+  ObjectNode createBody(DesiredUser user, boolean mainDepartment) {
     for (String field : user.fields().keySet()) {
       if (!UserCodec.knows(field)) throw ScimErrors.invalid(UserCodec.unknownField(field) + ", for " + user.externalId());
     }
     if (!user.customData().isEmpty()) checkCustom(user.customData());
     ObjectNode body = UserCodec.forCreate(user, customSchema);
     if (!user.customData().isEmpty()) body = withTypedCustom(body, user.customData());
-    return client.send("POST", "Users", body, null).body();
+    if (mainDepartment && user.mainDepartment() != null) {
+      UserCodec.put(body, "department", user.mainDepartment());
+      UserCodec.addSchemas(body);
+    }
+    return body;
   }
 
   /** PATCH of exactly these fields where the server offers PATCH; else GET, change, PUT (with If-Match). */

@@ -28,13 +28,15 @@ record ScimServerOptions(
     customAttributes = Map.copyOf(customAttributes);
   }
 
-  /** Everything on, bearer token {@code test-token}, custom attributes school/age/vip. */
+  /** Everything on, bearer token {@code test-token}, custom attributes school, age, vip, level, title, employeeType. */
   static ScimServerOptions defaults() {
     Map<String, String> custom = new LinkedHashMap<>();
     custom.put("school", "string");
     custom.put("age", "integer");
     custom.put("vip", "boolean");
     custom.put("level", "string");
+    custom.put("title", "string");
+    custom.put("employeeType", "string");
     return new ScimServerOptions(true, true, 100, 1_048_576, 200, true, custom, "test-token", null, null, null, null);
   }
 

@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A SCIM 2.0 service provider for tests and the demo, built on the scim-sdk-server library (which
  * parses filters, applies PATCH, runs bulk requests, checks ETags and writes the discovery
  * endpoints) over {@link ScimStore}. It listens on 127.0.0.1 under {@code /scim/v2}, answers one
- * request at a time, counts the requests it got, and can be told to fail the next requests.
+ * request at a time, counts the requests it got ({@code GET /stats}, {@code POST /stats/reset} for
+ * benchmarks), and can be told to fail the next requests.
  */
 final class ScimTestServer implements AutoCloseable {
   static final String BASE_PATH = "/scim/v2";
@@ -158,6 +159,15 @@ final class ScimTestServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (path.equals("/stats")) {
+        send(exchange, 200, JSON.writeValueAsString(new java.util.TreeMap<>(requests())), Map.of("Content-Type", "application/json"));
+        return;
+      }
+      if (path.equals("/stats/reset")) {
+        requests.clear();
+        send(exchange, 204, null, Map.of());
+        return;
+      }
       if (path.equals("/oauth/token")) {
         count("POST /oauth/token");
         token(exchange, body);

@@ -1,0 +1,121 @@
+#!/bin/bash
+# Scale benchmark through the real CLI: OpenLDAP slapd (500 OUs, 1,000 groupOfNames, 3 groups per
+# user) → `java -Xmx256m -jar target/dirsync.jar` → the sandbox in its own process.
+#   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating
+#   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
+# HEAP=256m (dirsync's -Xmx). Needs slapd, ldap-utils, python3, java 17, target/dirsync.jar (./dirsync builds it).
+set -euo pipefail
+MODE=${1:-read}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HEAP=${HEAP:-256m}
+D=$(mktemp -d /tmp/dirsync-scale-XXXXXX)
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; done
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; sleep 2; kill -KILL "$p" 2>/dev/null || true; done
+  rm -rf "$D"
+}
+trap cleanup EXIT
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+secs() { /usr/bin/python3 -c "import re,sys; m=re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S', sys.argv[1]); print(int(m.group(1) or 0)*3600+int(m.group(2) or 0)*60+float(m.group(3)))" "$1"; }
+[ -f "$ROOT/target/dirsync.jar" ] || (cd "$ROOT" && mvn -B -q -Dmaven.test.skip=true package)
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, $(nproc) CPUs)"
+
+start_sandbox() { # PORT [sandbox options…]
+  local port=$1; shift
+  nohup java -Xmx3g -jar "$ROOT/target/dirsync.jar" sandbox --port "$port" --data "$D/sandbox-$port" \
+    --user-pool-id bench-pool --secret bench-secret "$@" > "$D/sandbox-$port.log" 2>&1 < /dev/null &
+  PIDS+=($!)
+  for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.2; done
+  echo "sandbox did not start"; cat "$D/sandbox-$port.log"; exit 1
+}
+
+write_config() { # FILE SOURCE_YAML SANDBOX_PORT RATE
+  cat > "$1" <<CFG
+state:
+  url: jdbc:h2:file:$D/state-$3/state
+reports: $D/reports
+jobs:
+  - name: bench
+    source:
+$2
+      pageSize: 500
+      users: {baseDn: "ou=Departments,dc=bench,dc=example", filter: "(objectClass=inetOrgPerson)"}
+      groups: {baseDn: "ou=Groups,dc=bench,dc=example", filter: "(objectClass=groupOfNames)"}
+      departments: {baseDn: "ou=Departments,dc=bench,dc=example", filter: "(objectClass=organizationalUnit)"}
+    mapping: $ROOT/bench/sync/mapping.yaml
+    target: {type: authing, host: "http://127.0.0.1:$3", userPoolId: bench-pool, secret: bench-secret, orgCode: bench}
+    removal: {action: block, maxDeletes: 1000000, maxDeletePercent: 100}
+    apply: {requestsPerSecond: $4}
+CFG
+}
+
+if [ "$MODE" = read ]; then
+  N=${2:-100000}; ROUNDS=${3:-3}
+  mkdir -p "$D/data"
+  cat > "$D/slapd.conf" <<CONF
+include   /etc/ldap/schema/core.schema
+include   /etc/ldap/schema/cosine.schema
+include   /etc/ldap/schema/nis.schema
+include   /etc/ldap/schema/inetorgperson.schema
+pidfile   $D/slapd.pid
+modulepath /usr/lib/ldap
+moduleload back_mdb
+sizelimit unlimited
+loglevel  none
+database  mdb
+suffix    "dc=bench,dc=example"
+rootdn    "cn=admin,dc=bench,dc=example"
+rootpw    secret
+directory $D/data
+maxsize   8589934592
+dbnosync
+index     objectClass eq
+CONF
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
+  T0=$(date +%s.%N); /usr/sbin/slapadd -q -w -f "$D/slapd.conf" -l "$D/bench.ldif"; rm "$D/bench.ldif"
+  echo "slapadd: $(echo "$(date +%s.%N) - $T0" | bc) s"
+  LPORT=$(free_port)
+  nohup /usr/sbin/slapd -f "$D/slapd.conf" -h "ldap://127.0.0.1:$LPORT/" -d 0 > "$D/slapd.log" 2>&1 < /dev/null &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do ldapsearch -x -H "ldap://127.0.0.1:$LPORT/" -s base -b "" >/dev/null 2>&1 && break; sleep 0.1; done
+  SPORT=$(free_port); start_sandbox "$SPORT"
+  write_config "$D/dirsync.yaml" "      type: ldap
+      urls: [ldap://127.0.0.1:$LPORT]
+      bindDn: cn=admin,dc=bench,dc=example
+      bindPassword: secret" "$SPORT" 0
+  L="ldapsearch -x -LLL -H ldap://127.0.0.1:$LPORT -D cn=admin,dc=bench,dc=example -w secret -E pr=500/noprompt"
+  ENTRIES=$((N + 1000 + 501))
+  for r in $(seq 1 "$ROUNDS"); do
+    T0=$(date +%s.%N)
+    C=$( { $L -b ou=Departments,dc=bench,dc=example '(objectClass=organizationalUnit)'; \
+           $L -b ou=Groups,dc=bench,dc=example '(objectClass=groupOfNames)'; \
+           $L -b ou=Departments,dc=bench,dc=example '(objectClass=inetOrgPerson)'; } | grep -c '^dn: ' || true)
+    LS=$(echo "$(date +%s.%N) - $T0" | bc)
+    /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" java -Xmx"$HEAP" -jar "$ROOT/target/dirsync.jar" sync --dry-run \
+      -c "$D/dirsync.yaml" --report "$D/r$r.json" > "$D/out$r.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out$r.txt"; }
+    RS=$(secs "$(python3 -c "import json;print(json.load(open('$D/r$r.json'))['timings']['read'])")")
+    echo "round $r: ldapsearch $C entries in $LS s ($(echo "$C / $LS" | bc) /s) | dirsync read $ENTRIES entries in $RS s ($(echo "$ENTRIES / $RS" | bc) /s) | ratio $(echo "scale=3; $LS / $RS" | bc) | dirsync process wall/user/sys s, max RSS KB: $(cat "$D/time.txt") | exit 0 under -Xmx$HEAP"
+  done
+else
+  N=${2:-2000}
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
+  SPORT=$(free_port); start_sandbox "$SPORT" --latency 50 --rate-limit 200
+  write_config "$D/dirsync.yaml" "      type: ldap
+      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 200
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" java -Xmx"$HEAP" -jar "$ROOT/target/dirsync.jar" sync \
+    -c "$D/dirsync.yaml" --report "$D/first.json" > "$D/out.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out.txt"; }
+  python3 - "$D/first.json" "$D/time.txt" <<'PY'
+import json, re, sys
+r = json.load(open(sys.argv[1]))
+def s(t):
+    m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S', t); return int(m.group(1) or 0)*3600 + int(m.group(2) or 0)*60 + float(m.group(3))
+calls = sum(r['apiCalls'].values()); t = {k: s(v) for k, v in r['timings'].items()}
+wall, user, sys_, rss = open(sys.argv[2]).read().split()
+print(f"first sync: outcome {r['outcome']}, {calls} API calls, stages {t}")
+print(f"calls/rate = {calls/200:.1f} s; whole run (read+lookup+plan+apply) {sum(t.values()):.1f} s = {sum(t.values())/(calls/200):.2f} x; apply {t.get('apply',0):.1f} s")
+print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s = {1000*(float(user)+float(sys_))/calls:.2f} ms per call (everything included); max RSS {rss} KB")
+PY
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
