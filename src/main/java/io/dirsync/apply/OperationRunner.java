@@ -159,7 +159,10 @@ final class OperationRunner {
     remember(user.externalId(), created.id(), Values.hash(user), false);
     Map<String, Object> drift = found[0] ? Values.differences(user, created) : Map.of();
     if (!drift.isEmpty()) calls.call(() -> directory.updateUser(created.id(), drift));
-    if (!user.customData().isEmpty()) calls.run(() -> directory.setCustomData(created.id(), user.customData()));
+    // custom data the directory did not take with the create (or that an earlier lost create may lack)
+    Map<String, Object> customData = new java.util.LinkedHashMap<>(user.customData());
+    if (!found[0]) customData.keySet().removeAll(created.customData().keySet());
+    if (!customData.isEmpty()) calls.run(() -> directory.setCustomData(created.id(), customData));
     return Outcome.applied(found[0]
         ? "found " + created.id() + " after an unanswered create" + (drift.isEmpty() ? "" : "; fixed " + new java.util.TreeSet<>(drift.keySet()))
         : "created " + created.id());

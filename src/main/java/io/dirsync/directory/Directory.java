@@ -42,7 +42,11 @@ public interface Directory extends AutoCloseable {
   /** One user by externalId, with memberships; empty when absent. */
   Optional<DirectoryUser> findByExternalId(ExternalId id, Set<String> roleNamespaces);
 
-  /** Creates the user with its fields and password (custom data is set separately). */
+  /**
+   * Creates the user with its fields and password. An implementation may set the custom data in
+   * the same call: the keys of the returned user's custom data are those it set; the caller sets
+   * the others separately ({@link #setCustomData}).
+   */
   DirectoryUser createUser(DesiredUser user);
 
   /** The most users one {@link #createUsers} call takes; 1 means the directory has no batch create. */

@@ -108,6 +108,26 @@ final class UdfStore {
         }));
     }
 
+    /**
+     * Raw values as {@code createUser(params:)} carries them ({@code [{key, value}]}, the value not
+     * JSON-encoded) turned into JSON-encoded ones by each key's data type; checked, nothing written.
+     */
+    Map<String, String> encodeRaw(String targetType, Map<String, String> raw) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        raw.forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
+            Map<String, Object> def = fields.get(targetType + "|" + key);
+            String type = def == null ? "STRING" : (String) def.get("dataType");
+            String json = value == null ? null
+                    : type.equals("STRING") || type.equals("SELECT") ? Json.text(value) : value;
+            decode(targetType, key, json);
+            encoded.put(key, json);
+        });
+        return encoded;
+    }
+
     /** Sets values of many targets at once: {@code [targetId, key, json]} triples, checked first. */
     void setMany(String targetType, Collection<List<String>> triples) {
         for (List<String> t : triples) {

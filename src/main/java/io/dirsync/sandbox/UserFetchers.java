@@ -32,8 +32,12 @@ final class UserFetchers {
                         .and(inGroups(Args.maps(env, "groupOpts")))
                         .and(withRoles(Args.maps(env, "roleOpts")))));
         w.mutation("createUser", env -> {
+            Map<String, String> customData = s.udf().encodeRaw("USER", CustomParams.parse(Args.str(env, "params")));
             Map<String, Object> user = s.users().create(Args.map(env, "userInfo"),
                     Boolean.TRUE.equals(Args.bool(env, "keepPassword")));
+            if (!customData.isEmpty()) {
+                s.udf().set("USER", (String) user.get("id"), customData);
+            }
             Map<String, Object> identity = Args.map(env, "identity");
             if (!identity.isEmpty()) {
                 Map<String, Object> ident = new LinkedHashMap<>(identity);

@@ -4,6 +4,9 @@ import io.dirsync.apply.RetryingReads;
 import io.dirsync.directory.Directory;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.DesiredUser;
+import io.dirsync.model.DirectoryDepartment;
+import io.dirsync.model.DirectoryGroup;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.RoleRef;
@@ -21,16 +24,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads what the plan needs from the directory: the desired users by externalId in batches of 80
- * (with their memberships, in the same call), and the department, group and role listings.
+ * Reads what the plan needs from the directory: the desired users by externalId in batches (fields
+ * and custom data only), the department, group and role listings, and once per run the members of
+ * every managed group, every role of the managed namespaces and every department of the managed
+ * org ({@link MembershipIndex}), from which each user's memberships are put together.
+ *
+ * <p>The main department: where the directory told it, that. Authing's member listings never tell
+ * it (it is read per user only for users in several departments); for a user in exactly one
+ * department, after a previous run that applied everything, it is taken as what that run set: the
+ * desired main department when that is this department or none, else this department. After a
+ * crashed or partly failed run (or before the first), it is taken as unknown (none), so the plan
+ * sets it again: an idempotent call per such user, once.
  */
 final class SnapshotReader {
   private final RetryingReads directory;
   private final int concurrency;
+  private final boolean lastRunClean;
 
-  SnapshotReader(RetryingReads directory, int concurrency) {
+  SnapshotReader(RetryingReads directory, int concurrency, boolean lastRunClean) {
     this.directory = directory;
     this.concurrency = Math.max(1, concurrency);
+    this.lastRunClean = lastRunClean;
   }
 
   DirectorySnapshot read(DesiredState desired, Set<String> roleNamespaces, SyncListener listener) {
@@ -40,8 +54,45 @@ final class SnapshotReader {
     Set<RoleRef> roles = new HashSet<>();
     for (String namespace : namespaces) roles.addAll(directory.listRoles(namespace));
     Compared compared = Compared.by(desired.users());
-    return new DirectorySnapshot(lookUp(desired.users(), namespaces, compared, listener),
-        directory.listDepartments(), directory.listGroups(), roles);
+    List<DirectoryDepartment> departments = directory.listDepartments();
+    List<DirectoryGroup> groups = directory.listGroups();
+    List<DirectoryUser> found = lookUp(desired.users(), namespaces, compared, listener);
+    Set<String> managedGroups = new TreeSet<>();
+    desired.groups().forEach(g -> managedGroups.add(g.code()));
+    desired.users().forEach(u -> managedGroups.addAll(u.groups()));
+    List<String> groupCodes = groups.stream().map(DirectoryGroup::code).filter(managedGroups::contains).toList();
+    List<String> departmentCodes = departments.stream().map(DirectoryDepartment::code).filter(c -> c != null).toList();
+    MembershipIndex index = found.isEmpty() ? new MembershipIndex(Map.of(), Map.of(), Map.of(), Map.of())
+        : directory.readMemberships(groupCodes, List.copyOf(roles), departmentCodes);
+    return new DirectorySnapshot(withMemberships(found, index, desired.users()), departments, groups, roles);
+  }
+
+  private List<DirectoryUser> withMemberships(List<DirectoryUser> found, MembershipIndex index, List<DesiredUser> desired) {
+    Map<String, Set<String>> groups = invert(index.groupMembers());
+    Map<String, Set<RoleRef>> roles = invert(index.roleMembers());
+    Map<String, Set<String>> departments = invert(index.departmentMembers());
+    Map<ExternalId, String> wantedMain = new HashMap<>();
+    desired.forEach(u -> {
+      if (u.mainDepartment() != null) wantedMain.put(u.externalId(), u.mainDepartment());
+    });
+    List<DirectoryUser> out = new ArrayList<>(found.size());
+    for (DirectoryUser u : found) {
+      Set<String> in = departments.getOrDefault(u.id(), Set.of());
+      String main = index.mainDepartments().get(u.id());
+      if (main == null && in.size() == 1 && lastRunClean) {
+        String only = in.iterator().next();
+        String wanted = u.externalId() == null ? null : wantedMain.get(u.externalId());
+        main = wanted == null || wanted.equals(only) ? wanted : only;
+      }
+      out.add(u.withMemberships(groups.getOrDefault(u.id(), Set.of()), roles.getOrDefault(u.id(), Set.of()), in, main));
+    }
+    return out;
+  }
+
+  private static <K> Map<String, Set<K>> invert(Map<K, Set<String>> members) {
+    Map<String, Set<K>> byUser = new HashMap<>();
+    members.forEach((key, ids) -> ids.forEach(id -> byUser.computeIfAbsent(id, k -> new HashSet<>()).add(key)));
+    return byUser;
   }
 
   private List<DirectoryUser> lookUp(List<DesiredUser> users, Set<String> namespaces, Compared compared, SyncListener listener) {
@@ -60,7 +111,7 @@ final class SnapshotReader {
         futures.add(pool.submit(() -> {
           Map<ExternalId, DesiredUser> byId = new java.util.LinkedHashMap<>();
           batch.forEach(u -> byId.put(u.externalId(), u));
-          List<DirectoryUser> found = directory.findByExternalIds(List.copyOf(byId.keySet()), true, namespaces).stream()
+          List<DirectoryUser> found = directory.findByExternalIds(List.copyOf(byId.keySet()), false, namespaces).stream()
               .map(u -> compared.keep(u, byId.get(u.externalId()))).toList();
           listener.progress(done.addAndGet(batch.size()), users.size());
           return found;

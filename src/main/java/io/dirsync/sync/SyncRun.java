@@ -70,7 +70,7 @@ public final class SyncRun {
 
   /** The plan a sync would apply now; changes nothing. */
   public Plan plan(SyncListener listener) {
-    return prepare(new Stopwatch(clock, listener), listener, null).plan();
+    return prepare(new Stopwatch(clock, listener), listener, null, lastRunFinishedCleanly(null)).plan();
   }
 
   /** Runs the sync (or, when {@code dryRun}, plans and reports it) and records the run. */
@@ -87,7 +87,7 @@ public final class SyncRun {
     Stopwatch stopwatch = new Stopwatch(clock, listener);
     ReportBuilder report = new ReportBuilder(runId, job.name(), dryRun, started);
     try {
-      Prepared prepared = prepare(stopwatch, listener, allowMassDelete);
+      Prepared prepared = prepare(stopwatch, listener, allowMassDelete, lastRunFinishedCleanly(runId));
       report.plan(prepared.plan());
       Optional<String> violation = Guards.check(prepared.plan(), job.guard().withAllowMassDelete(allowMassDelete),
           prepared.managed().size()).map(v -> v.reason());
@@ -117,13 +117,23 @@ public final class SyncRun {
     return done;
   }
 
+  /**
+   * Whether this job's previous (not dry) run applied everything. Only then is a main department
+   * the directory cannot tell cheaply taken as what dirsync last set (see SnapshotReader).
+   */
+  private boolean lastRunFinishedCleanly(String runId) {
+    return state.recentRuns(50).stream()
+        .filter(r -> r.job().equals(job.name()) && !r.runId().equals(runId) && !r.dryRun())
+        .findFirst().map(r -> r.outcome() == RunOutcome.SUCCESS).orElse(false);
+  }
+
   /** {@code allowMassDelete} null: no source size guard (a plan only shows what would happen). */
-  private Prepared prepare(Stopwatch stopwatch, SyncListener listener, Boolean allowMassDelete) {
+  private Prepared prepare(Stopwatch stopwatch, SyncListener listener, Boolean allowMassDelete, boolean lastRunClean) {
     DesiredStateInput.Reading reading = stopwatch.time("read", () -> reader.read(listener));
     if (allowMassDelete != null) sizes.stopIfShrunk(reading.usersPerSource(), allowMassDelete);
     DesiredState desired = reading.state();
     DirectorySnapshot snapshot = stopwatch.time("lookup",
-        () -> new SnapshotReader(reads, job.lookupConcurrency()).read(desired, reader.roleNamespaces(), listener));
+        () -> new SnapshotReader(reads, job.lookupConcurrency(), lastRunClean).read(desired, reader.roleNamespaces(), listener));
     Map<ExternalId, ManagedUser> managed = state.managedUsers(job.name());
     ManagedContainers containers = state.managedContainers(job.name());
     MembershipIndex leaving = new LeavingMembers(reads).read(desired, containers, snapshot);

@@ -8,6 +8,7 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.MembershipIndex;
 import io.dirsync.model.RoleRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,6 +256,62 @@ public abstract class DirectoryContract {
     d.findByExternalIds(List.of(ExternalId.of("e-1")), true, DEFAULT_NS);
 
     assertThat(d.callCounts().values().stream().mapToLong(Long::longValue).sum()).isPositive();
+  }
+
+  @Test
+  void readMembershipsListsTheDirectMembersOfEachAskedForGroupRoleAndDepartment() {
+    Directory d = directory();
+    String a = d.createUser(user("m-1", "ann")).id();
+    String b = d.createUser(user("m-2", "ben")).id();
+    String c = d.createUser(user("m-3", "cat")).id();
+    RoleRef reader = new RoleRef(RoleRef.DEFAULT_NAMESPACE, "reader");
+    d.createGroup("staff", "Staff");
+    d.createGroup("other", "Other");
+    d.createRole(reader);
+    d.createDepartment("eng", "Engineering", null);
+    d.createDepartment("web", "Web", "eng");
+    d.addGroupMembers("staff", List.of(a, b));
+    d.addGroupMembers("other", List.of(c));
+    d.assignRole(reader, List.of(b));
+    d.addDepartmentMembers("eng", List.of(a));
+    d.addDepartmentMembers("web", List.of(b));
+
+    MembershipIndex index = d.readMemberships(List.of("staff", "empty-or-missing"), List.of(reader), List.of("eng", "web"));
+
+    assertThat(index.groupMembers()).containsOnlyKeys("staff", "empty-or-missing");
+    assertThat(index.groupMembers().get("staff")).containsExactlyInAnyOrder(a, b);
+    assertThat(index.groupMembers().get("empty-or-missing")).isEmpty();
+    assertThat(index.roleMembers().get(reader)).containsExactly(b);
+    assertThat(index.departmentMembers().get("eng")).as("direct members only").containsExactly(a);
+    assertThat(index.departmentMembers().get("web")).containsExactly(b);
+  }
+
+  @Test
+  void readMembershipsTellsTheMainDepartmentOfEveryUserInMoreThanOneDepartment() {
+    Directory d = directory();
+    String a = d.createUser(user("m-1", "ann")).id();
+    String b = d.createUser(user("m-2", "ben")).id();
+    d.createDepartment("eng", "Engineering", null);
+    d.createDepartment("ops", "Operations", null);
+    d.addDepartmentMembers("eng", List.of(a, b));
+    d.addDepartmentMembers("ops", List.of(a, b));
+    d.setMainDepartment(a, "ops");
+    d.setMainDepartment(b, "eng");
+
+    MembershipIndex index = d.readMemberships(List.of(), List.of(), List.of("eng", "ops"));
+
+    assertThat(index.mainDepartments()).containsEntry(a, "ops").containsEntry(b, "eng");
+    assertThat(index.groupMembers()).isEmpty();
+    assertThat(index.roleMembers()).isEmpty();
+  }
+
+  @Test
+  void readMembershipsOfNothingIsEmpty() {
+    MembershipIndex index = directory().readMemberships(List.of(), List.of(), List.of());
+
+    assertThat(index.groupMembers()).isEmpty();
+    assertThat(index.departmentMembers()).isEmpty();
+    assertThat(index.mainDepartments()).isEmpty();
   }
 
   @Test

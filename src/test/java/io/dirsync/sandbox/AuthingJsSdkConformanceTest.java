@@ -45,23 +45,7 @@ class AuthingJsSdkConformanceTest {
     }
 
     private static void prepare() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "conformance.js")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (Files.isDirectory(WORK.resolve("node_modules").resolve("authing-js-sdk"))) {
-            return;
-        }
-        Path log = WORK.resolve("npm-install.log");
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund")
-                .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!npm.waitFor(300, TimeUnit.SECONDS)) {
-            npm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("npm install did not finish within 300 s:%n%s", Files.readString(log));
-        }
-        if (npm.exitValue() != 0) {
-            fail("npm install failed with exit code %d:%n%s", npm.exitValue(), Files.readString(log));
-        }
+        io.dirsync.testing.AuthingJsSdk.install();
     }
 
     private static boolean commandWorks(String... command) {

@@ -119,6 +119,7 @@ final class Crash extends Error {
     }
     @Override public void deleteGroup(String code) { s.write(() -> d.deleteGroup(code)); }
     @Override public void deleteDepartment(String code) { s.write(() -> d.deleteDepartment(code)); }
+    @Override public int lookupBatchSize() { return d.lookupBatchSize(); }
     @Override public Map<String, Long> callCounts() { return d.callCounts(); }
     @Override public void checkAccess() { s.read(() -> { d.checkAccess(); return null; }); }
     @Override public void close() { d.close(); }

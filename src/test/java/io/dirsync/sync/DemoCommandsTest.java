@@ -77,7 +77,7 @@ class DemoCommandsTest {
     assertThat(second.out()).containsPattern("created\\s+0\\n").containsPattern("updated\\s+0\\n")
         .containsPattern("blocked\\s+0\\n").containsPattern("memberships changed\\s+0\\n");
     assertThat(SyncTestBase.READS).as("only look-up calls the second time").containsAll(callNames(second.out()));
-    assertThat(second.out()).as("300 users looked up in batches of 80").contains("userBatch 4,");
+    assertThat(second.out()).as("300 users looked up in batches of 80").contains("POST /api/v2/users/batch 4");
     assertThat(runs.code()).isZero();
     assertThat(runs.out().lines().filter(l -> l.contains(" demo ") && l.contains("success"))).hasSize(2);
     assertThat(plan.code()).as(plan.err()).isZero();

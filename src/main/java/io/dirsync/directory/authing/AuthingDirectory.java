@@ -19,17 +19,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import io.dirsync.model.MembershipIndex;
 
 /**
- * The {@link Directory} port over Authing's v2 management API. Look-ups by externalId take one
- * {@code userBatch} call per 80 users, memberships and custom data included. Departments live in
- * one managed org found by its code (created on the first department write). Thread-safe.
+ * The {@link Directory} port over Authing's v2 management API, in requests the official SDK sends
+ * (SdkProvenRequestsTest). Look-ups by externalId take one {@code users/batch} call per 80 users,
+ * custom data included; memberships come from the member listings of groups, roles and departments
+ * ({@link #readMemberships}), once per run. Departments live in one managed org found by its code
+ * (created on the first department write). Reads are retried page by page on transient errors
+ * ({@link ReadRetry}); writes are not. Thread-safe.
  */
 public final class AuthingDirectory implements Directory {
   /** The managed org's code when none is configured. */
   public static final String DEFAULT_ORG_CODE = "dirsync";
   private static final int PAGE = 100;
+  /** Member ids per listing call. */
+  static final int MEMBER_PAGE = 100;
+  /** Member listings read at once. */
+  private static final int READERS = 4;
   private static final Logger LOG = LoggerFactory.getLogger(AuthingDirectory.class);
 
   private final AuthingManagementClient client;
@@ -37,6 +52,7 @@ public final class AuthingDirectory implements Directory {
   private final UdfKeys udfKeys;
   private final RoleNamespaces namespaces;
   private final String firstLoginEmailAppId;
+  private final ReadRetry reads;
 
   /** Uses {@code client} (closed with this directory) and the org whose root code is {@code orgCode}. */
   public AuthingDirectory(AuthingManagementClient client, String orgCode) {
@@ -49,10 +65,15 @@ public final class AuthingDirectory implements Directory {
    * failure is logged and does not undo or fail the create.
    */
   public AuthingDirectory(AuthingManagementClient client, String orgCode, String firstLoginEmailAppId) {
+    this(client, orgCode, firstLoginEmailAppId, ReadRetry.defaults());
+  }
+
+  AuthingDirectory(AuthingManagementClient client, String orgCode, String firstLoginEmailAppId, ReadRetry reads) {
     if (orgCode == null || orgCode.isBlank()) throw new IllegalArgumentException("the managed org code must not be empty");
     this.firstLoginEmailAppId = firstLoginEmailAppId == null || firstLoginEmailAppId.isBlank() ? null : firstLoginEmailAppId;
     this.client = client;
-    this.org = new ManagedOrg(client.org(), orgCode);
+    this.reads = reads;
+    this.org = new ManagedOrg(client.org(), orgCode, reads);
     this.udfKeys = new UdfKeys(client.udf());
     this.namespaces = new RoleNamespaces(client.acl());
   }
@@ -67,6 +88,12 @@ public final class AuthingDirectory implements Directory {
     return client;
   }
 
+  /**
+   * One {@code users/batch} call; with {@code memberships}, three or more further calls per user
+   * found ({@code user(id)} with groups, roles per namespace, departments: the SDK's
+   * getUserGroups, getUserRoles, getUserDepartments). Runs read memberships with
+   * {@link #readMemberships} instead; this is for single users (create after a lost answer).
+   */
   @Override
   public List<DirectoryUser> findByExternalIds(Collection<ExternalId> ids, boolean memberships, Set<String> roleNamespaces) {
     if (ids.isEmpty()) return List.of();
@@ -74,19 +101,112 @@ public final class AuthingDirectory implements Directory {
       throw Errors.invalid("findByExternalIds", "at most " + MAX_LOOKUP_BATCH + " externalIds per look-up, got " + ids.size());
     }
     List<String> values = ids.stream().map(ExternalId::value).distinct().toList();
-    if (!memberships) {
-      return client.users().batch(values, BatchType.EXTERNAL_ID, true).stream()
-          .map(u -> UserMapping.toDirectory(u, false, null)).toList();
+    List<DirectoryUser> users = client.users().batch(values, BatchType.EXTERNAL_ID, true).stream()
+        .map(u -> UserMapping.toDirectory(u, false, null)).toList();
+    if (!memberships) return users;
+    return users.stream().map(u -> withMemberships(u, roleNamespaces)).toList();
+  }
+
+  private DirectoryUser withMemberships(DirectoryUser u, Set<String> roleNamespaces) {
+    Set<String> groups = new HashSet<>();
+    reads.call(() -> client.users().listGroups(u.id())).list().forEach(g -> groups.add(g.code()));
+    Set<RoleRef> roles = new HashSet<>();
+    for (String namespace : roleNamespaces) {
+      reads.call(() -> client.users().listRoles(u.id(), namespace)).list()
+          .forEach(r -> roles.add(new RoleRef(r.namespace() == null ? namespace : r.namespace(), r.code())));
     }
-    List<User> users = client.users().batchWithMemberships(values, BatchType.EXTERNAL_ID, roleNamespaces);
-    boolean anyDepartment = users.stream().anyMatch(u -> !u.memberships().departments().isEmpty());
-    String orgId = anyDepartment ? org.existingId().orElse(null) : null;
-    return users.stream().map(u -> UserMapping.toDirectory(u, true, orgId)).toList();
+    Set<String> departments = new HashSet<>();
+    String main = null;
+    String orgId = org.existingId().orElse(null);
+    for (UserDepartment d : reads.call(() -> client.users().listDepartment(u.id())).list()) {
+      if (orgId == null || !orgId.equals(d.department().orgId()) || d.department().code() == null) continue;
+      departments.add(d.department().code());
+      if (d.isMainDepartment()) main = d.department().code();
+    }
+    return u.withMemberships(groups, roles, departments, main);
+  }
+
+  /**
+   * Pages through the members of each group ({@code group(code){users}}), role
+   * ({@code role(code,namespace){users}}) and department ({@code nodeById(id){users}}, direct
+   * members only), {@value #MEMBER_PAGE} ids a call, {@value #READERS} listings at a time. No member
+   * listing tells the main department; it is read per user ({@code user(id){departments}}) only for
+   * users in more than one of the given departments, and left out (unknown) for the others.
+   */
+  @Override
+  public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    Map<RoleRef, Set<String>> roleMembers = new ConcurrentHashMap<>();
+    Map<String, Set<String>> departments = new ConcurrentHashMap<>();
+    List<Runnable> reads = new ArrayList<>();
+    for (String code : new LinkedHashSet<>(groupCodes)) {
+      reads.add(() -> groups.put(code, memberIds(page -> client.groups().memberIds(code, page, MEMBER_PAGE))));
+    }
+    for (RoleRef role : new LinkedHashSet<>(roles)) {
+      reads.add(() -> roleMembers.put(role, memberIds(page -> client.roles().memberIds(role.namespace(), role.code(), page, MEMBER_PAGE))));
+    }
+    for (String code : new LinkedHashSet<>(departmentCodes)) {
+      reads.add(() -> departments.put(code, org.existingNodeId(code)
+          .map(nodeId -> memberIds(page -> client.org().memberIds(nodeId, page, MEMBER_PAGE))).orElse(Set.of())));
+    }
+    inParallel(reads);
+    Map<String, Integer> departmentCount = new HashMap<>();
+    departments.values().forEach(ids -> ids.forEach(id -> departmentCount.merge(id, 1, Integer::sum)));
+    Map<String, String> main = new ConcurrentHashMap<>();
+    String orgId = org.existingId().orElse(null);
+    List<Runnable> mains = new ArrayList<>();
+    departmentCount.forEach((userId, count) -> {
+      if (count < 2 || orgId == null) return;
+      mains.add(() -> reads(userId).stream()
+          .filter(d -> d.isMainDepartment() && orgId.equals(d.department().orgId()) && d.department().code() != null)
+          .findFirst().ifPresent(d -> main.put(userId, d.department().code())));
+    });
+    inParallel(mains);
+    return new MembershipIndex(groups, roleMembers, departments, main);
   }
 
   @Override
   public Optional<DirectoryUser> findByExternalId(ExternalId id, Set<String> roleNamespaces) {
     return findByExternalIds(List.of(id), true, roleNamespaces).stream().findFirst();
+  }
+
+  private List<UserDepartment> reads(String userId) {
+    try {
+      return reads.call(() -> client.users().listDepartment(userId)).list();
+    } catch (AuthingException e) {
+      if (e.code() == Errors.USER_NOT_FOUND) return List.of();
+      throw e;
+    }
+  }
+
+  private Set<String> memberIds(java.util.function.IntFunction<Paginated<String>> fetch) {
+    Set<String> ids = new HashSet<>();
+    Set<Integer> guard = new HashSet<>();
+    for (int page = 1; guard.add(page); page++) {
+      int p = page;
+      Paginated<String> got = reads.call(() -> fetch.apply(p));
+      ids.addAll(got.list());
+      if (got.list().size() < MEMBER_PAGE || (long) page * MEMBER_PAGE >= got.totalCount()) break;
+    }
+    return ids;
+  }
+
+  private static void inParallel(List<Runnable> tasks) {
+    if (tasks.isEmpty()) return;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(READERS, tasks.size()));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      tasks.forEach(t -> futures.add(pool.submit(t)));
+      for (Future<?> f : futures) f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuthingException(DirectoryException.Kind.TRANSIENT, "readMemberships", 0, 0, -1, "interrupted", null);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Override
@@ -97,10 +217,18 @@ public final class AuthingDirectory implements Directory {
     } catch (IllegalArgumentException e) {
       throw Errors.invalid("createUser", "user " + user.externalId() + ": " + e.getMessage());
     }
-    User created = client.users().create(plan.create(), plan.keepPassword(), false);
-    if (!plan.followUp().isEmpty()) created = client.users().update(created.id(), plan.followUp());
+    Map<String, Object> customData = new LinkedHashMap<>();
+    user.customData().forEach((k, v) -> {
+      if (v != null) customData.put(k, v);
+    });
+    customData.forEach(udfKeys::ensure);
+    User first = customData.isEmpty() ? client.users().create(plan.create(), plan.keepPassword(), false)
+        : client.users().createWithCustomData(plan.create(), plan.keepPassword(), customData);
+    User created = plan.followUp().isEmpty() ? first : client.users().update(first.id(), plan.followUp());
     if (firstLoginEmailAppId != null && created.text("email") != null) sendFirstLoginEmail(created.id());
-    return UserMapping.toDirectory(created, false, null);
+    DirectoryUser out = UserMapping.toDirectory(created, false, null);
+    // the follow-up update answers without custom data; what the create stored still holds
+    return created == first ? out : new DirectoryUser(out.id(), out.externalId(), out.fields(), first.customData(), null, null, null, null);
   }
 
   private void sendFirstLoginEmail(String userId) {
@@ -268,10 +396,11 @@ public final class AuthingDirectory implements Directory {
     client.close();
   }
 
-  private static <T> void pages(java.util.function.IntFunction<Paginated<T>> fetch, Consumer<T> each) {
+  private <T> void pages(java.util.function.IntFunction<Paginated<T>> fetch, Consumer<T> each) {
     Set<Integer> guard = new HashSet<>();
     for (int page = 1; guard.add(page); page++) {
-      Paginated<T> p = fetch.apply(page);
+      int n = page;
+      Paginated<T> p = reads.call(() -> fetch.apply(n));
       p.list().forEach(each);
       if (p.list().size() < PAGE || (long) page * PAGE >= p.totalCount()) return;
     }

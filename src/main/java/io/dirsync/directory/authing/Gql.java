@@ -2,7 +2,8 @@ package io.dirsync.directory.authing;
 
 /**
  * The GraphQL documents, with the operation names, variable declarations and selection sets of
- * the official SDK (authing-js-sdk 4.23.55), plus {@code userBatch} with memberships.
+ * the official SDK (authing-js-sdk 4.23.55), some selecting fewer fields than the SDK's (never other
+ * ones: SdkProvenRequestsTest holds every request to what the SDK sends).
  */
 final class Gql {
   private Gql() {}
@@ -26,6 +27,10 @@ final class Gql {
   static final String CREATE_USER = "mutation createUser($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput,"
       + " $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) { createUser(userInfo: $userInfo, params: $params,"
       + " identity: $identity, keepPassword: $keepPassword, resetPasswordOnFirstLogin: $resetPasswordOnFirstLogin) {" + USER + "} }";
+  /** The SDK's createUserWithCustomData: custom data travels in {@code params}, and comes back. */
+  static final String CREATE_USER_WITH_CUSTOM_DATA = "mutation createUserWithCustomData($userInfo: CreateUserInput!,"
+      + " $keepPassword: Boolean, $params: String) { createUser(userInfo: $userInfo, keepPassword: $keepPassword,"
+      + " params: $params) {" + USER + CDATA + "} }";
   static final String UPDATE_USER = "mutation updateUser($id: String, $input: UpdateUserInput!, $emailToken: String, $phoneToken: String)"
       + " { updateUser(id: $id, input: $input, emailToken: $emailToken, phoneToken: $phoneToken) {" + USER + "expiredAt directManagement } }";
   static final String DELETE_USER = "mutation deleteUser($id: String!) { deleteUser(id: $id) {" + MESSAGE + "} }";
@@ -115,6 +120,9 @@ final class Gql {
   static final String GROUPS = "query groups($userId: String, $page: Int, $limit: Int, $sortBy: SortByEnum) { groups(userId: $userId,"
       + " page: $page, limit: $limit, sortBy: $sortBy) { totalCount list {" + GROUP + "} } }";
   static final String DELETE_GROUPS = "mutation deleteGroups($codeList: [String!]!) { deleteGroups(codeList: $codeList) {" + MESSAGE + "} }";
+  /** groupWithUsers selecting only the members' ids. */
+  static final String GROUP_MEMBER_IDS = "query groupWithUsers($code: String!, $page: Int, $limit: Int) { group(code: $code)"
+      + " { users(page: $page, limit: $limit) { totalCount list { id } } } }";
   static final String GROUP_WITH_USERS = "query groupWithUsers($code: String!, $page: Int, $limit: Int) { group(code: $code)"
       + " { users(page: $page, limit: $limit) { totalCount list {" + USER + "} } } }";
 
@@ -126,6 +134,9 @@ final class Gql {
       + " page: $page, limit: $limit, sortBy: $sortBy) { totalCount list { id namespace code arn description createdAt updatedAt } } }";
   static final String DELETE_ROLE = "mutation deleteRole($code: String!, $namespace: String) { deleteRole(code: $code,"
       + " namespace: $namespace) {" + MESSAGE + "} }";
+  /** roleWithUsers selecting only the holders' ids. */
+  static final String ROLE_MEMBER_IDS = "query roleWithUsers($code: String!, $namespace: String, $page: Int, $limit: Int)"
+      + " { role(code: $code, namespace: $namespace) { users(page: $page, limit: $limit) { totalCount list { id } } } }";
   static final String ROLE_WITH_USERS = "query roleWithUsers($code: String!, $namespace: String, $page: Int, $limit: Int)"
       + " { role(code: $code, namespace: $namespace) { users(page: $page, limit: $limit) { totalCount list {" + USER + "} } } }";
 
@@ -152,6 +163,10 @@ final class Gql {
       + " nodeId: $nodeId, targetParentId: $targetParentId) {" + ORG + "} }";
   static final String NODE_BY_ID = "query nodeById($id: String!) { nodeById(id: $id) {" + NODE + "} }";
   static final String NODE_BY_CODE = "query nodeByCode($orgId: String!, $code: String!) { nodeByCode(orgId: $orgId, code: $code) {" + NODE + "} }";
+  /** nodeByIdWithMembers selecting only the members' ids. */
+  static final String NODE_MEMBER_IDS = "query nodeByIdWithMembers($page: Int, $limit: Int, $sortBy: SortByEnum,"
+      + " $includeChildrenNodes: Boolean, $id: String!) { nodeById(id: $id) { id users(page: $page, limit: $limit,"
+      + " sortBy: $sortBy, includeChildrenNodes: $includeChildrenNodes) { totalCount list { id } } } }";
   static final String NODE_BY_ID_WITH_MEMBERS = "query nodeByIdWithMembers($page: Int, $limit: Int, $sortBy: SortByEnum,"
       + " $includeChildrenNodes: Boolean, $id: String!) { nodeById(id: $id) {" + NODE_NO_PATH + "users(page: $page, limit: $limit,"
       + " sortBy: $sortBy, includeChildrenNodes: $includeChildrenNodes) { totalCount list {" + USER + "} } } }";

@@ -57,4 +57,10 @@ public final class GroupsApi {
     JsonNode n = t.graphql("group", Gql.GROUP_WITH_USERS, Vars.of("code", code).put("page", page).put("limit", limit).map());
     return n.isObject() ? Read.page(n.path("users"), Read::user) : new Paginated<>(0, List.of());
   }
+
+  /** The ids of one page of the group's members; an unknown group gives an empty page. */
+  public Paginated<String> memberIds(String code, int page, int limit) {
+    JsonNode n = t.graphqlComplete("group", Gql.GROUP_MEMBER_IDS, Vars.of("code", code).put("page", page).put("limit", limit).map());
+    return n.isObject() ? Read.page(n.path("users"), u -> u.path("id").asText()) : new Paginated<>(0, List.of());
+  }
 }

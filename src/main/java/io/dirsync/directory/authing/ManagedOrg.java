@@ -20,12 +20,14 @@ final class ManagedOrg {
   private record Ids(String orgId, String rootId) {}
 
   private final OrgApi org;
+  private final ReadRetry reads;
   private final String code;
   private final Map<String, String> nodeIds = new ConcurrentHashMap<>();
   private volatile Ids ids;
 
-  ManagedOrg(OrgApi org, String code) {
+  ManagedOrg(OrgApi org, String code, ReadRetry reads) {
     this.org = org;
+    this.reads = reads;
     this.code = code;
   }
 
@@ -43,7 +45,7 @@ final class ManagedOrg {
   List<DirectoryDepartment> departments() {
     Ids found = find();
     if (found == null) return List.of();
-    Org o = org.findById(found.orgId()).orElse(null);
+    Org o = reads.call(() -> org.findById(found.orgId())).orElse(null);
     if (o == null) return List.of();
     Map<String, Node> byId = new ConcurrentHashMap<>();
     o.nodes().forEach(n -> byId.put(n.id(), n));
@@ -82,7 +84,7 @@ final class ManagedOrg {
   void delete(String deptCode) {
     Ids o = find();
     if (o == null) return;
-    Optional<Node> node = org.nodeByCode(o.orgId(), deptCode);
+    Optional<Node> node = reads.call(() -> org.nodeByCode(o.orgId(), deptCode));
     if (node.isEmpty() || node.get().root()) {
       nodeIds.remove(deptCode);
       return;
@@ -95,12 +97,22 @@ final class ManagedOrg {
     nodeIds.remove(deptCode);
   }
 
+  /** The node id of a department of this org, or empty when there is none with that code. */
+  Optional<String> existingNodeId(String deptCode) {
+    try {
+      return Optional.of(nodeId(deptCode));
+    } catch (AuthingException e) {
+      if (e.kind() == DirectoryException.Kind.PERMANENT && "nodeByCode".equals(e.operation())) return Optional.empty();
+      throw e;
+    }
+  }
+
   /** The node id of a department of this org; PERMANENT when there is none with that code. */
   String nodeId(String deptCode) {
     String cached = nodeIds.get(deptCode);
     if (cached != null) return cached;
     Ids o = find();
-    Optional<Node> node = o == null ? Optional.empty() : org.nodeByCode(o.orgId(), deptCode);
+    Optional<Node> node = o == null ? Optional.empty() : reads.call(() -> org.nodeByCode(o.orgId(), deptCode));
     if (node.isEmpty() || node.get().root()) {
       throw new AuthingException(DirectoryException.Kind.PERMANENT, "nodeByCode", 0, 0, -1,
           "department " + deptCode + " does not exist in org " + code, null);
@@ -115,7 +127,8 @@ final class ManagedOrg {
     synchronized (this) {
       if (ids != null) return ids;
       for (int page = 1; ; page++) {
-        Paginated<Org> orgs = org.list(page, PAGE);
+        int p = page;
+        Paginated<Org> orgs = reads.call(() -> org.list(p, PAGE));
         for (Org o : orgs.list()) {
           if (code.equals(o.rootNode().code())) {
             ids = new Ids(o.id(), o.rootNode().id());

@@ -72,6 +72,14 @@ public final class OrgApi {
     return n.isObject() ? Read.page(n.path("users"), Read::user) : new Paginated<>(0, List.of());
   }
 
+  /** The ids of one page of the node's direct members, oldest first; an unknown node gives an empty page. */
+  public Paginated<String> memberIds(String nodeId, int page, int limit) {
+    Vars vars = Vars.of("page", page).put("limit", limit).put("sortBy", "CREATEDAT_ASC").put("includeChildrenNodes", false)
+        .put("id", nodeId);
+    JsonNode n = t.graphqlComplete("nodeById", Gql.NODE_MEMBER_IDS, vars.map());
+    return n.isObject() ? Read.page(n.path("users"), u -> u.path("id").asText()) : new Paginated<>(0, List.of());
+  }
+
   /** Adds members; returns the node's first page of members afterwards. An unknown user fails the call. */
   public Paginated<User> addMembers(String nodeId, Collection<String> userIds) {
     JsonNode n = t.graphql("addMember", Gql.ADD_MEMBER, Vars.of("nodeId", nodeId).put("userIds", List.copyOf(userIds)).map());

@@ -48,4 +48,11 @@ public final class RolesApi {
     JsonNode n = t.graphql("role", Gql.ROLE_WITH_USERS, vars.map());
     return n.isObject() ? Read.page(n.path("users"), Read::user) : new Paginated<>(0, List.of());
   }
+
+  /** The ids of one page of the role's holders; an unknown role gives an empty page. */
+  public Paginated<String> memberIds(String namespace, String code, int page, int limit) {
+    Vars vars = Vars.of("code", code).put("namespace", namespace).put("page", page).put("limit", limit);
+    JsonNode n = t.graphqlComplete("role", Gql.ROLE_MEMBER_IDS, vars.map());
+    return n.isObject() ? Read.page(n.path("users"), u -> u.path("id").asText()) : new Paginated<>(0, List.of());
+  }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * side of groups, roles, departments, policies and custom data. Thread-safe.
  */
 public final class UsersApi {
-  /** The most identifiers {@code users/batch} and {@code userBatch} accept. */
+  /** The most identifiers {@code users/batch} accepts. */
   public static final int MAX_BATCH = 80;
 
   private final Transport t;
@@ -37,6 +37,32 @@ public final class UsersApi {
     Vars vars = Vars.of("userInfo", input.wire(passwords::encrypt)).put("keepPassword", keepPassword)
         .put("resetPasswordOnFirstLogin", resetPasswordOnFirstLogin);
     return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER, vars.map()));
+  }
+
+  /**
+   * Creates a user with custom data in the same call ({@code createUser(params:)}, the SDK's
+   * createUserWithCustomData): {@code params} is a JSON string of {@code [{key, value}]} with raw
+   * values (a string as is, a number or boolean as its text, a time as epoch milliseconds). The keys
+   * must be defined. The answer carries the custom data the server stored.
+   */
+  public User createWithCustomData(UserInput input, boolean keepPassword, Map<String, ?> customData) {
+    List<Map<String, String>> params = new ArrayList<>();
+    customData.forEach((k, v) -> params.add(Map.of("key", k, "value", raw(v))));
+    String encoded;
+    try {
+      encoded = t.json().writeValueAsString(params);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw Errors.invalid("createUser", "custom data cannot be encoded");
+    }
+    Vars vars = Vars.of("userInfo", input.wire(passwords::encrypt)).put("keepPassword", keepPassword).put("params", encoded);
+    return Read.user(t.graphqlObject("createUser", Gql.CREATE_USER_WITH_CUSTOM_DATA, vars.map()));
+  }
+
+  private static String raw(Object value) {
+    if (value instanceof String s) return s;
+    if (value instanceof java.time.Instant i) return Long.toString(i.toEpochMilli());
+    if (value instanceof Number || value instanceof Boolean) return String.valueOf(value);
+    return CustomData.encode(value);
   }
 
   /** Changes exactly the fields of {@code input}. */
@@ -67,18 +93,6 @@ public final class UsersApi {
     JsonNode data = t.rest("POST /api/v2/users/batch", "POST", "/api/v2/users/batch", Map.of(),
         Vars.of("ids", List.copyOf(ids)).put("type", type.wire()).put("withCustomData", withCustomData).map());
     return Read.list(data, Read::user);
-  }
-
-  /**
-   * GraphQL {@code userBatch}: up to 80 users with, in the same call, their custom data, groups,
-   * departments and roles in each of {@code roleNamespaces}.
-   */
-  public List<User> batchWithMemberships(Collection<String> ids, BatchType type, Collection<String> roleNamespaces) {
-    checkBatch("userBatch", ids);
-    List<String> namespaces = List.copyOf(new java.util.TreeSet<>(roleNamespaces));
-    JsonNode data = t.graphql("userBatch", UserBatchDocument.build(namespaces),
-        Vars.of("ids", List.copyOf(ids)).put("type", type.wire()).map());
-    return Read.list(data, n -> UserBatchDocument.read(n, namespaces));
   }
 
   public Paginated<User> list(int page, int limit, boolean withCustomData, boolean excludeUsersInOrg) {

@@ -38,7 +38,7 @@ class AuthingDirectoryTest extends SandboxTestBase {
   }
 
   @Test
-  void looking170UsersUpWithMembershipsCostsOneCallPer80Users() {
+  void looking170UsersUpCostsOneUsersBatchCallPer80Users() {
     List<ExternalId> ids = new ArrayList<>();
     IntStream.range(0, 170).forEach(i -> {
       create("e" + i);
@@ -48,30 +48,62 @@ class AuthingDirectoryTest extends SandboxTestBase {
 
     List<DirectoryUser> found = new ArrayList<>();
     for (int i = 0; i < ids.size(); i += Directory.MAX_LOOKUP_BATCH) {
-      found.addAll(directory.findByExternalIds(ids.subList(i, Math.min(ids.size(), i + 80)), true, Set.of("default", "app1")));
+      found.addAll(directory.findByExternalIds(ids.subList(i, Math.min(ids.size(), i + 80)), false, Set.of("default")));
     }
 
     assertThat(found).hasSize(170);
-    assertThat(sandbox.stats().calls()).containsExactly(Map.entry("userBatch", 3L));
-    assertThat(directory.callCounts()).containsEntry("userBatch", 3L);
+    assertThat(sandbox.stats().calls()).containsExactly(Map.entry("POST /api/v2/users/batch", 3L));
   }
 
   @Test
-  void departmentsInLookUpsCostOneOrgLookUpOnceAndComeOnlyFromTheManagedOrg() {
+  void membershipsAreReadFromMemberListingsAtOneCallPerHundredMembersAndMainDepartmentsOnlyWhereAmbiguous() {
+    List<String> users = IntStream.range(0, 150).mapToObj(i -> create("m" + i)).toList();
+    directory.createGroup("big", "Big");
+    directory.addGroupMembers("big", users);
+    directory.createRole(new RoleRef("default", "reader"));
+    directory.assignRole(new RoleRef("default", "reader"), users.subList(0, 10));
+    directory.createDepartment("eng", "Engineering", null);
+    directory.createDepartment("ops", "Operations", null);
+    directory.addDepartmentMembers("eng", users.subList(0, 120));
+    directory.addDepartmentMembers("ops", users.subList(100, 102));
+    directory.setMainDepartment(users.get(100), "ops");
+    directory.setMainDepartment(users.get(101), "eng");
+    Org other = client.org().create("Other", "other", null);
+    Node foreign = client.org().addNode(other.id(), null, "Foreign", "foreign", null);
+    client.org().addMembers(foreign.id(), users.subList(0, 1));
+    sandbox.resetStats();
+
+    var index = directory.readMemberships(List.of("big", "missing"), List.of(new RoleRef("default", "reader")), List.of("eng", "ops"));
+
+    assertThat(index.groupMembers().get("big")).containsExactlyInAnyOrderElementsOf(users);
+    assertThat(index.groupMembers().get("missing")).isEmpty();
+    assertThat(index.roleMembers().get(new RoleRef("default", "reader"))).containsExactlyInAnyOrderElementsOf(users.subList(0, 10));
+    assertThat(index.departmentMembers().get("eng")).hasSize(120);
+    assertThat(index.mainDepartments()).containsOnly(Map.entry(users.get(100), "ops"), Map.entry(users.get(101), "eng"));
+    // big: 2 pages, missing: 1, reader: 1, eng: 2, ops: 1; then 2 users in two departments
+    assertThat(sandbox.stats().calls()).containsOnly(Map.entry("group", 3L), Map.entry("role", 1L), Map.entry("nodeById", 3L),
+        Map.entry("user", 2L));
+  }
+
+  @Test
+  void aSingleLookUpWithMembershipsReadsThemPerUserInTheManagedOrgOnly() {
     String a = create("e1");
     Org other = client.org().create("Other", "other", null);
     Node foreign = client.org().addNode(other.id(), null, "Engineering", "eng", null);
     client.org().addMembers(foreign.id(), List.of(a));
     directory.createDepartment("eng", "Engineering", null);
     directory.addDepartmentMembers("eng", List.of(a));
+    directory.setMainDepartment(a, "eng");
+    directory.createGroup("g", "G");
+    directory.addGroupMembers("g", List.of(a));
     sandbox.resetStats();
 
-    DirectoryUser u = directory.findByExternalId(ExternalId.of("e1"), Set.of()).orElseThrow();
-    directory.findByExternalId(ExternalId.of("e1"), Set.of());
+    DirectoryUser u = directory.findByExternalId(ExternalId.of("e1"), Set.of("default")).orElseThrow();
 
     assertThat(u.departments()).containsExactly("eng");
-    assertThat(sandbox.stats().calls("userBatch")).isEqualTo(2);
-    assertThat(sandbox.stats().calls("orgs")).isZero(); // the org was found when the department was created
+    assertThat(u.mainDepartment()).isEqualTo("eng");
+    assertThat(u.groups()).containsExactly("g");
+    assertThat(sandbox.stats().calls()).containsOnly(Map.entry("POST /api/v2/users/batch", 1L), Map.entry("user", 3L));
   }
 
   @Test
@@ -219,5 +251,19 @@ class AuthingDirectoryTest extends SandboxTestBase {
 
     assertThat(directory.listDepartments()).isEmpty();
     assertThat(sandbox.stats().calls()).containsEntry("deleteNode", 2L);
+  }
+
+  @Test
+  void customDataTravelsWithTheCreateInOneCall() {
+    directory.createUser(DesiredUser.of(ExternalId.of("c0"), Map.of("username", "warm")).withCustomData(Map.of("title", "x", "level", 1L)));
+    sandbox.resetStats();
+
+    DirectoryUser created = directory.createUser(DesiredUser.of(ExternalId.of("c1"), Map.of("username", "carol"))
+        .withCustomData(Map.of("title", "Engineer \"lead\"", "level", 3L)));
+
+    assertThat(created.customData()).containsEntry("title", "Engineer \"lead\"").containsEntry("level", 3L);
+    assertThat(sandbox.stats().calls()).containsOnly(Map.entry("createUser", 1L));
+    DirectoryUser found = directory.findByExternalIds(List.of(ExternalId.of("c1")), false, Set.of()).get(0);
+    assertThat(found.customData()).containsEntry("title", "Engineer \"lead\"").containsEntry("level", 3L);
   }
 }

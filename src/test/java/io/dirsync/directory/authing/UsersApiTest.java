@@ -105,42 +105,38 @@ class UsersApiTest extends SandboxTestBase {
   }
 
   @Test
-  void oneUserBatchCallReturnsFieldsCustomDataAndMembershipsOf80Users() {
-    List<String> externalIds = IntStream.range(0, 80).mapToObj(i -> "e" + i).toList();
-    List<String> ids = externalIds.stream().map(e -> create("u" + e, e).id()).toList();
+  void memberIdsPageThroughGroupRoleAndDepartmentMembers() {
+    List<String> ids = IntStream.range(0, 12).mapToObj(i -> create("u" + i, "e" + i).id()).toList();
     client.groups().create("staff", "Staff", null);
     client.groups().addUsers("staff", ids);
     client.acl().createNamespace("app1", "App 1", null);
     client.roles().create("app1", "editor", null);
-    client.roles().create(null, "reader", null);
-    client.roles().addUsers("app1", "editor", ids.subList(0, 10));
-    client.roles().addUsers(null, "reader", ids.subList(0, 1));
+    client.roles().addUsers("app1", "editor", ids.subList(0, 3));
     Org org = client.org().create("Corp", "corp", null);
     Node eng = client.org().addNode(org.id(), org.rootNode().id(), "Engineering", "eng", null);
+    Node sub = client.org().addNode(org.id(), eng.id(), "Sub", "sub", null);
     client.org().addMembers(eng.id(), ids.subList(0, 5));
-    client.org().setMainDepartment(ids.get(0), eng.id());
-    client.udf().set("USER", "age", "NUMBER", "Age");
-    client.users().setUdfValue(ids.get(0), Map.of("age", 42));
+    client.org().addMembers(sub.id(), ids.subList(5, 6));
     sandbox.resetStats();
 
-    List<User> found = client.users().batchWithMemberships(externalIds, BatchType.EXTERNAL_ID, List.of("app1", "default"));
+    Paginated<String> first = client.groups().memberIds("staff", 1, 10);
+    Paginated<String> second = client.groups().memberIds("staff", 2, 10);
 
-    assertThat(sandbox.stats().total()).isEqualTo(1);
-    assertThat(sandbox.stats().calls("userBatch")).isEqualTo(1);
-    assertThat(found).hasSize(80);
-    User first = found.stream().filter(u -> u.id().equals(ids.get(0))).findFirst().orElseThrow();
-    assertThat(first.customData()).containsEntry("age", 42L);
-    assertThat(first.memberships().groups()).extracting(Group::code).containsExactly("staff");
-    assertThat(first.memberships().roles().get("app1")).extracting(Role::code).containsExactly("editor");
-    assertThat(first.memberships().roles().get("default")).extracting(Role::code).containsExactly("reader");
-    assertThat(first.memberships().departments()).singleElement().satisfies(d -> {
-      assertThat(d.department().code()).isEqualTo("eng");
-      assertThat(d.department().orgId()).isEqualTo(org.id());
-      assertThat(d.isMainDepartment()).isTrue();
-    });
-    User last = found.stream().filter(u -> u.id().equals(ids.get(79))).findFirst().orElseThrow();
-    assertThat(last.memberships().roles().get("app1")).isEmpty();
-    assertThat(last.memberships().departments()).isEmpty();
+    assertThat(first.totalCount()).isEqualTo(12);
+    assertThat(first.list()).hasSize(10);
+    assertThat(second.list()).hasSize(2);
+    assertThat(new java.util.HashSet<>(concat(first.list(), second.list()))).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(client.roles().memberIds("app1", "editor", 1, 10).list()).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
+    assertThat(client.org().memberIds(eng.id(), 1, 10).list()).as("direct members only")
+        .containsExactlyInAnyOrderElementsOf(ids.subList(0, 5));
+    assertThat(client.groups().memberIds("nope", 1, 10).list()).isEmpty();
+    assertThat(sandbox.stats().calls()).containsOnlyKeys("group", "role", "nodeById");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   @Test
