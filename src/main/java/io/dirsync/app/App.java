@@ -10,6 +10,7 @@ import io.dirsync.model.Plan;
 import io.dirsync.model.RunOutcome;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.RunSummary;
+import io.dirsync.ops.Notifier;
 import io.dirsync.ops.ReportWriter;
 import io.dirsync.ops.SummaryPrinter;
 import io.dirsync.plan.PlanCodec;
@@ -72,6 +73,10 @@ public final class App {
 
   /** One run of one job, as `sync` and each scheduled firing do it; writes the JSON report. */
   private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, BooleanSupplier stop) {
+    return runJob(config, jobName, options, stop, true);
+  }
+
+  private RunReport runJob(DirsyncConfig config, String jobName, SyncOptions options, BooleanSupplier stop, boolean oneShot) {
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingFiles.load(config, job, env);
     BooleanSupplier stopping = () -> stopRequested.get() || stop.getAsBoolean();
@@ -80,12 +85,25 @@ public final class App {
       RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), progress);
       progress.finish();
       report = StopOutcome.settle(report, stopping, parts.state());
-      reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
+      afterRun(config, report, oneShot);
       return report;
     } catch (RecordedRunFailure failed) {
-      reportFiles.put(failed.report().runId(), reports.writeInto(config.reportsDir(), failed.report()));
+      afterRun(config, failed.report(), oneShot);
       return failed.report();
     }
+  }
+
+  /**
+   * What follows every run: the JSON and HTML reports, the notification (when the outcome calls
+   * for one), and for one-shot commands the metrics push / textfile ({@code schedule} serves
+   * /metrics instead). Notifications and metrics never change the run's outcome.
+   */
+  private void afterRun(DirsyncConfig config, RunReport report, boolean oneShot) {
+    Path json = reports.writeInto(config.reportsDir(), report);
+    reportFiles.put(report.runId(), json);
+    Path html = ReportWriter.htmlOf(json);
+    new Notifier(OpsSettings.notifier(config.notifications())).notify(report, html);
+    if (oneShot) OpsSettings.metrics(config.metrics()).export(report);
   }
 
   /** Runs one job by name until done or asked to stop. */
@@ -101,7 +119,7 @@ public final class App {
   public void schedule(Path configFile, PrintStream out) {
     DirsyncConfig config = loadConfig(configFile);
     validate(configFile);
-    JobRun jobRun = (job, stop) -> runJob(config, job, new SyncOptions(false, null, false), stop);
+    JobRun jobRun = (job, stop) -> runJob(config, job, new SyncOptions(false, null, false), stop, false);
     try (ScheduleMode mode = new ScheduleMode(config, jobRun, clock)) {
       scheduleMode = mode;
       mode.start(out);
@@ -143,10 +161,10 @@ public final class App {
       RunReport report = parts.savedPlanRun().apply(plan, allowMassDelete, progress);
       progress.finish();
       report = StopOutcome.settle(report, stopRequested::get, parts.state());
-      reportFiles.put(report.runId(), reports.writeInto(config.reportsDir(), report));
+      afterRun(config, report, true);
       return report;
     } catch (RecordedRunFailure failed) {
-      reportFiles.put(failed.report().runId(), reports.writeInto(config.reportsDir(), failed.report()));
+      afterRun(config, failed.report(), true);
       return failed.report();
     }
   }

@@ -18,7 +18,7 @@ import java.util.Set;
  * file, line and column. Relative paths are resolved against the config file's directory.
  */
 public final class ConfigLoader {
-  private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs");
+  private static final Set<String> ROOT_KEYS = Set.of("state", "reports", "http", "jobs", "notifications", "metrics");
   private static final Set<String> JOB_KEYS =
       Set.of("name", "schedule", "timeZone", "source", "mapping", "target", "removal", "apply", "sources");
 
@@ -45,8 +45,10 @@ public final class ConfigLoader {
     Path reports = base.resolve(root.string("reports", "../data/reports")).normalize();
     HttpConfig http = http(root.get("http"));
     List<JobConfig> jobs = jobs(root.required("jobs"), base);
+    NotificationConfig notifications = NotificationSection.read(root.get("notifications"));
+    MetricsConfig metrics = NotificationSection.metrics(root.get("metrics"), base);
     problems.throwIfAny();
-    return new DirsyncConfig(file, state, reports, http, jobs);
+    return new DirsyncConfig(file, state, reports, http, jobs, notifications, metrics);
   }
 
   private static StateConfig state(YamlNode node, Path base) {

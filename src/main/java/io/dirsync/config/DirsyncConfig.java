@@ -12,10 +12,20 @@ import java.util.Optional;
  * @param reportsDir where run reports are written
  * @param http the health/metrics endpoint of schedule mode
  * @param jobs the sync jobs; the first one is the default
+ * @param notifications who is told about runs that fail (none by default)
+ * @param metrics where one-shot runs leave their metrics (nowhere by default)
  */
-public record DirsyncConfig(Path file, StateConfig state, Path reportsDir, HttpConfig http, List<JobConfig> jobs) {
+public record DirsyncConfig(Path file, StateConfig state, Path reportsDir, HttpConfig http, List<JobConfig> jobs,
+    NotificationConfig notifications, MetricsConfig metrics) {
   public DirsyncConfig {
     jobs = List.copyOf(jobs);
+    notifications = notifications == null ? NotificationConfig.none() : notifications;
+    metrics = metrics == null ? MetricsConfig.none() : metrics;
+  }
+
+  /** A config that notifies nobody and exports no metrics. */
+  public DirsyncConfig(Path file, StateConfig state, Path reportsDir, HttpConfig http, List<JobConfig> jobs) {
+    this(file, state, reportsDir, http, jobs, null, null);
   }
 
   /** The job with this name, or the first job when name is null. */

@@ -12,13 +12,19 @@ import org.apache.commons.jexl3.JexlContext;
  * a string, several values a list; an absent attribute is null. Extra variables (dn, ouPath, value)
  * shadow attributes of the same name. Read-only.
  */
-final class EntryContext implements JexlContext {
+final class EntryContext implements JexlContext, JexlContext.ThreadLocal {
   private final SourceEntry entry;
   private final Map<String, Object> extra;
+  private final TimeLimit timeLimit = TimeLimit.startingNow();
 
   EntryContext(SourceEntry entry, Map<String, Object> extra) {
     this.entry = entry;
     this.extra = extra;
+  }
+
+  /** How long this entry's regular expressions may still run. */
+  TimeLimit timeLimit() {
+    return timeLimit;
   }
 
   SourceEntry entry() {

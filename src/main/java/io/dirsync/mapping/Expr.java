@@ -11,6 +11,9 @@ record Expr(String text, JexlExpression compiled, Set<String> variables) {
     try {
       return compiled.evaluate(context);
     } catch (JexlException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof MappingFailure timeLimit) throw timeLimit;
+      }
       throw new MappingFailure("expression '" + text + "' failed: " + Expressions.reason(e));
     } catch (RuntimeException e) {
       throw new MappingFailure("expression '" + text + "' failed: " + e.getMessage());

@@ -42,9 +42,14 @@ final class Expressions {
     sandbox.allow(ExpressionFunctions.class.getName()).execute(ExpressionFunctions.NAMES).read("empty");
     Map<String, Object> namespaces = new java.util.HashMap<>();
     namespaces.put(null, new ExpressionFunctions());
+    JexlPermissions permissions = JexlPermissions.RESTRICTED.compose(ExpressionFunctions.class.getPackageName() + ".*");
     engine = new JexlBuilder()
         .features(features)
-        .permissions(JexlPermissions.RESTRICTED.compose(ExpressionFunctions.class.getPackageName() + ".*"))
+        .permissions(permissions)
+        // regex matching (=~, matches, split) bounded by the entry's time limit
+        .uberspect(new BoundedUberspect(org.apache.commons.jexl3.internal.Engine.getUberspect(
+            org.apache.commons.logging.LogFactory.getLog(JexlEngine.class), org.apache.commons.jexl3.introspection.JexlUberspect.JEXL_STRATEGY, permissions)))
+        .arithmetic(new BoundedArithmetic(true))
         .sandbox(sandbox)
         .namespaces(namespaces)
         .strict(true)

@@ -21,10 +21,10 @@ import java.util.regex.PatternSyntaxException;
 final class TransformReader {
   /** Transforms that take no argument. */
   static final Set<String> PLAIN = Set.of("lower", "upper", "trim", "first", "slugify", "guid", "sid",
-      "filetime", "generalizedTime", "rdn", "base64", "phone");
+      "filetime", "generalizedTime", "rdn", "base64", "phone", "clean");
   /** Transforms that take an argument. */
   static final Set<String> WITH_ARGUMENT = Set.of("phone", "flag", "join", "split", "default", "replace",
-      "extract", "lookup", "template");
+      "extract", "lookup", "template", "truncate");
 
   private final Set<String> attributes;
 
@@ -63,6 +63,7 @@ final class TransformReader {
       case "rdn" -> Transform.eachText(TransformReader::rdnValue);
       case "base64" -> Transform.eachValue(v -> v instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : v);
       case "phone" -> Transform.eachText(s -> Phones.toE164(s, null));
+      case "clean" -> Transform.eachText(InputHygiene::clean);
       default -> unknown(item, name);
     };
   }
@@ -85,6 +86,7 @@ final class TransformReader {
       case "extract" -> extract(arg);
       case "lookup" -> lookup(arg);
       case "template" -> template(arg);
+      case "truncate" -> truncate(arg);
       default -> unknown(item, only.getKey());
     };
   }
@@ -149,6 +151,21 @@ final class TransformReader {
     };
   }
 
+  private Transform truncate(YamlNode arg) {
+    Integer max = null;
+    try {
+      max = arg.isScalar() && arg.asText() != null ? Integer.valueOf(arg.asText().trim()) : null;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (max == null || max < 1) {
+      arg.problem(arg.path() + ": truncate takes a number of characters (at least 1), e.g. {truncate: 255}");
+      return null;
+    }
+    int limit = max;
+    return Transform.eachText(s -> InputHygiene.truncate(s, limit));
+  }
+
   private Transform defaultValue(YamlNode arg) {
     String fallback = arg.asText();
     if (fallback == null) return null;
@@ -160,13 +177,13 @@ final class TransformReader {
     Pattern pattern = regex(arg.required("pattern"));
     String with = arg.string("with", "");
     if (pattern == null) return null;
-    return Transform.eachText(s -> {
+    return (values, entry) -> Transform.eachText(s -> {
       try {
-        return pattern.matcher(s).replaceAll(with);
+        return pattern.matcher(entry.timeLimit().bounded(s)).replaceAll(with);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw new MappingFailure("replace with '" + with + "' failed: " + e.getMessage());
       }
-    });
+    }).apply(values, entry);
   }
 
   private Transform extract(YamlNode arg) {
@@ -179,10 +196,10 @@ final class TransformReader {
       arg.problem(arg.path() + ": the pattern has no group " + group);
       return null;
     }
-    return Transform.eachText(s -> {
-      Matcher m = pattern.matcher(s);
+    return (values, entry) -> Transform.eachText(s -> {
+      Matcher m = pattern.matcher(entry.timeLimit().bounded(s));
       return m.find() ? m.group(group) : null;
-    });
+    }).apply(values, entry);
   }
 
   private Transform lookup(YamlNode arg) {

@@ -82,6 +82,7 @@ final class UserMapper {
         throw e.inRule(c.rule().name());
       }
     }
+    InputHygiene.check(fields, custom);
     ImportedPassword password = password(entry);
     Set<RoleRef> roles = roles(entry);
     CodedNames groups = Contexts.fromAttribute(rules.groups().fromAttribute(), entry);

@@ -184,8 +184,8 @@ class OperatorOutputTest {
     assertThat(noSecrets.out()).contains("OK, 1 job(s) (secrets not resolved)");
   }
 
-  @Test
-  void sourceUsersSharingAValueThePoolHoldsOnceAreBothSkippedWithTheirDnsAndNeverSent() throws IOException {
+  /** Four LDIF users (ann and bob share a phone, ann and cat an email) synced into a sandbox under dir; {@code extra}: more config. */
+  private Path people(String extra) throws IOException {
     Files.writeString(dir.resolve("people.ldif"), """
         dn: uid=ann,ou=People,dc=x
         objectClass: inetOrgPerson
@@ -239,7 +239,14 @@ class OperatorOutputTest {
             source: {type: ldif, files: [people.ldif], users: {baseDn: "dc=x"}}
             mapping: mapping.yaml
             target: {type: sandbox, data: data/sandbox}
-        """);
+        """ + extra);
+
+    return config;
+  }
+
+  @Test
+  void sourceUsersSharingAValueThePoolHoldsOnceAreBothSkippedWithTheirDnsAndNeverSent() throws IOException {
+    Path config = people("");
 
     Result plan = dirsync(Map.of(), "plan", "-c", config.toString());
     Result sync = dirsync(Map.of(), "sync", "-c", config.toString());
@@ -255,5 +262,49 @@ class OperatorOutputTest {
     assertThat(count(sync.out(), "created")).isEqualTo(1);
     assertThat(count(sync.out(), "skipped")).isEqualTo(3);
     assertThat(count(sync.out(), "failed")).isZero();
+  }
+
+  @Test
+  void aRunTellsTheWebhookAndLeavesItsMetricsForPushgatewayAndNodeExporter() throws Exception {
+    try (io.dirsync.ops.HookServer hooks = new io.dirsync.ops.HookServer()) {
+      Path config = people("""
+          notifications:
+            on: [success, failure]
+            reportUrl: http://dirsync.internal:9464/reports/
+            webhooks:
+              - {url: "%s", format: slack}
+              - url: "%s"
+                headers: {Authorization: "Bearer ${env:HOOK_TOKEN}"}
+          metrics:
+            pushgateway: "%s"
+            textfile: data/textfile/dirsync.prom
+          """.formatted(hooks.url("/slack/T0/B0/tok3n"), hooks.url("/generic"), hooks.url("/gateway")));
+
+      Result sync = dirsync(Map.of("HOOK_TOKEN", "s3cret"), "sync", "-c", config.toString());
+
+      assertThat(sync.code()).as(sync.err()).isEqualTo(0);
+      List<io.dirsync.ops.HookServer.Request> got = hooks.requests();
+      assertThat(got).extracting(io.dirsync.ops.HookServer.Request::path)
+          .containsExactlyInAnyOrder("/slack/T0/B0/tok3n", "/generic", "/gateway/metrics/job/dirsync/sync_job/people");
+      io.dirsync.ops.HookServer.Request generic = got.stream().filter(r -> r.path().equals("/generic")).findFirst().orElseThrow();
+      assertThat(generic.headers().get("Authorization")).containsExactly("Bearer s3cret");
+      JsonNode body = json.readTree(generic.body());
+      assertThat(body.get("event").asText()).isEqualTo("success");
+      assertThat(body.get("counts").get("created").asInt()).isEqualTo(1);
+      assertThat(body.get("report").asText()).startsWith("http://dirsync.internal:9464/reports/").endsWith(".html");
+      assertThat(Files.readString(dir.resolve("data/textfile/dirsync.prom")))
+          .contains("dirsync_runs_total{dry_run=\"false\",outcome=\"success\",sync_job=\"people\"} 1.0");
+      assertThat(sync.out() + sync.err()).doesNotContain("tok3n").doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void aNotificationEventThatDoesNotExistIsAConfigurationError() throws IOException {
+    Path config = people("notifications: {on: [sometimes]}\n");
+
+    Result r = dirsync(Map.of(), "validate", "-c", config.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).containsPattern(Pattern.quote(config.toString()) + ":\\d+:\\d+: notifications.on: 'sometimes' is not one of");
   }
 }
