@@ -137,22 +137,14 @@ public interface Directory extends AutoCloseable {
    * The direct members of these groups, roles and departments (by directory user id), and the main
    * department of each member where the directory tells it. Read once per full run for everything
    * dirsync manages, as cheaply as the directory allows (paged member listings).
-   *
-   * <p>TRANSITIONAL default (issues 10/13 are adding it to every adapter): remove once all implement it.
    */
-  default MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
-    throw new UnsupportedOperationException("readMemberships is not implemented by " + getClass().getSimpleName());
-  }
+  MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes);
 
-  /** Deletes the group and its memberships; deleting an absent group is not an error. TRANSITIONAL default. */
-  default void deleteGroup(String code) {
-    throw new UnsupportedOperationException("deleteGroup is not implemented by " + getClass().getSimpleName());
-  }
+  /** Deletes the group and its memberships; deleting an absent group is not an error. */
+  void deleteGroup(String code);
 
-  /** Deletes a department that has no child departments; an absent one is not an error. TRANSITIONAL default. */
-  default void deleteDepartment(String code) {
-    throw new UnsupportedOperationException("deleteDepartment is not implemented by " + getClass().getSimpleName());
-  }
+  /** Deletes a department that has no child departments; an absent one is not an error. */
+  void deleteDepartment(String code);
 
   /** Calls made so far, by operation name (GraphQL root field or REST route). */
   Map<String, Long> callCounts();

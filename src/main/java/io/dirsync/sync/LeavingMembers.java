@@ -40,12 +40,6 @@ final class LeavingMembers {
       leaving.roles().stream().filter(r -> r.namespace().equals(namespace) && existing.contains(r)).forEach(roles::add);
     }
     if (groups.isEmpty() && roles.isEmpty() && departments.isEmpty()) return NONE;
-    try {
-      return directory.readMemberships(groups, roles, departments);
-    } catch (UnsupportedOperationException e) {
-      // TRANSITIONAL while an adapter lacks member listings: the looked-up users' own memberships
-      // still revoke the users in the source; those gone from it are blocked
-      return NONE;
-    }
+    return directory.readMemberships(groups, roles, departments);
   }
 }
