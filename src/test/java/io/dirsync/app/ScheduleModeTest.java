@@ -45,7 +45,7 @@ class ScheduleModeTest {
       HttpClient http = HttpClient.newHttpClient();
       // Metrics are recorded last, after the run's row and report: once they show, the run is complete.
       String metrics = awaitBody(http, base.resolve("metrics"),
-          body -> body.contains("dirsync_api_calls_total{operation=\"userBatch\",sync_job=\"demo\"}"), Duration.ofSeconds(90));
+          body -> body.contains("dirsync_api_calls_total{operation=\"POST /api/v2/users/batch\",sync_job=\"demo\"}"), Duration.ofSeconds(90));
 
       assertThat(metrics).contains("dirsync_api_calls_total{operation=\"createUser\",sync_job=\"demo\"} 300.0");
       String runs = http.send(HttpRequest.newBuilder(base.resolve("runs")).build(), HttpResponse.BodyHandlers.ofString()).body();
