@@ -245,7 +245,7 @@ abstract class SyncFlowContract extends SyncTestBase {
   }
 
   @ParameterizedTest(name = "killed after {0} write(s)")
-  @ValueSource(ints = {1, 31, 70})
+  @ValueSource(ints = {1, 31, 40})
   void aRunKilledWhileApplyingConvergesWhenRerunWithoutDuplicates(int writesBeforeCrash) {
     SyncHarness clean = harness("clean", SandboxOptions.defaults());
     clean.sync();
