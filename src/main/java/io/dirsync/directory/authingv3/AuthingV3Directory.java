@@ -297,12 +297,42 @@ public final class AuthingV3Directory implements Directory {
   @Override
   public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
     Map<String, Set<String>> groups = new HashMap<>();
-    for (String code : groupCodes) groups.put(code, groupsRoles.groupMemberIds(code));
+    for (String code : groupCodes) groups.put(code, groupMemberIdsOrNone(code));
     Map<RoleRef, Set<String>> roleMembers = new HashMap<>();
     for (RoleRef role : roles) roleMembers.put(role, groupsRoles.roleMemberIds(role));
     Map<String, Set<String>> depts = new HashMap<>();
     for (String code : departmentCodes) depts.put(code, Set.copyOf(departments.memberIds(code)));
-    return new MembershipIndex(groups, roleMembers, depts, Map.of());
+    return new MembershipIndex(groups, roleMembers, depts, mainDepartments(depts));
+  }
+
+  /** A group the pool does not hold has no members (v3 answers statusCode 404 for it). */
+  private Set<String> groupMemberIdsOrNone(String code) {
+    try {
+      return groupsRoles.groupMemberIds(code);
+    } catch (DirectoryException e) {
+      if (e.code() == 404 || e.code() == 2404) return Set.of();
+      throw e;
+    }
+  }
+
+  /** The main department of each user in two or more of these departments ({@code get-user-departments}, one call each). */
+  private Map<String, String> mainDepartments(Map<String, Set<String>> departmentMembers) {
+    Map<String, Integer> counts = new HashMap<>();
+    departmentMembers.values().forEach(ids -> ids.forEach(id -> counts.merge(id, 1, Integer::sum)));
+    Map<String, String> codeById = new HashMap<>();
+    departmentMembers.keySet().forEach(code -> {
+      String id = departments.idOf(code);
+      if (id != null) codeById.put(id, code);
+    });
+    Map<String, String> main = new HashMap<>();
+    counts.forEach((userId, count) -> {
+      if (count < 2) return;
+      for (JsonNode d : users.departments(userId)) {
+        String code = codeById.get(d.path("departmentId").asText());
+        if (code != null && d.path("isMainDepartment").asBoolean(false)) main.put(userId, code);
+      }
+    });
+    return main;
   }
 
   @Override

@@ -283,7 +283,20 @@ public final class ScimDirectory implements Directory {
     roles.forEach(role -> r.put(role, groups.members(roleKey(role), "User")));
     Map<String, Set<String>> d = new HashMap<>();
     departmentCodes.forEach(code -> d.put(code, groups.members(DEPT + code, "User")));
-    return new MembershipIndex(g, r, d, Map.of());
+    return new MembershipIndex(g, r, d, mainDepartments(d));
+  }
+
+  /** The main department (enterprise {@code department}) of each user in two or more of these departments: one GET each. */
+  private Map<String, String> mainDepartments(Map<String, Set<String>> departmentMembers) {
+    Map<String, Integer> counts = new HashMap<>();
+    departmentMembers.values().forEach(ids -> ids.forEach(id -> counts.merge(id, 1, Integer::sum)));
+    Map<String, String> main = new HashMap<>();
+    counts.forEach((id, count) -> {
+      if (count < 2) return;
+      Object department = toDirectory(client.get("Users/" + id, Map.of()).body(), false, Set.of()).field("department");
+      if (department != null && departmentMembers.getOrDefault(department.toString(), Set.of()).contains(id)) main.put(id, department.toString());
+    });
+    return main;
   }
 
   @Override
