@@ -25,15 +25,23 @@ public final class AuthingJsSdk {
 
   /** Installs the SDK if needed; returns its package directory. */
   public static synchronized Path install() throws IOException, InterruptedException {
-    Files.createDirectories(WORK);
+    return installPackage(SOURCE, WORK, "authing-js-sdk");
+  }
+
+  /**
+   * Copies {@code package.json} and {@code conformance.js} from {@code source} into {@code work} and
+   * npm-installs there unless {@code packageName} is already installed; returns its package directory.
+   */
+  public static synchronized Path installPackage(Path source, Path work, String packageName) throws IOException, InterruptedException {
+    Files.createDirectories(work);
     for (String file : List.of("package.json", "conformance.js")) {
-      Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    Path sdk = WORK.resolve("node_modules").resolve("authing-js-sdk");
+    Path sdk = work.resolve("node_modules").resolve(packageName);
     if (Files.isDirectory(sdk)) return sdk;
-    Path log = WORK.resolve("npm-install.log");
+    Path log = work.resolve("npm-install.log");
     Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund")
-        .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!npm.waitFor(300, TimeUnit.SECONDS)) {
       npm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       throw new IllegalStateException("npm install did not finish within 300 s:\n" + Files.readString(log));
