@@ -14,6 +14,9 @@ import java.util.Map;
  * @param bulkMaxPayloadSize in bytes
  * @param customTypes the custom-data schema's attributes and their SCIM types; empty when the server
  *     does not publish /Schemas (values are then sent as given)
+ * @param groups whether the server declares the Group resource type (true when it publishes no /ResourceTypes)
+ * @param enterprise whether the User resource type declares the enterprise extension (true when it
+ *     publishes no /ResourceTypes)
  */
 record ServerFeatures(
     boolean patch,
@@ -23,7 +26,11 @@ record ServerFeatures(
     boolean filter,
     int filterMaxResults,
     boolean etag,
-    Map<String, String> customTypes) {
+    Map<String, String> customTypes,
+    boolean groups,
+    boolean enterprise) {
+
+  static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
   ServerFeatures {
     customTypes = Map.copyOf(customTypes);
@@ -37,6 +44,7 @@ record ServerFeatures(
     if (maxResults <= 0) maxResults = Integer.MAX_VALUE;
     JsonNode bulk = config.path("bulk");
     Map<String, String> custom = customSchema == null ? Map.of() : customTypes(client, customSchema, maxResults);
+    ResourceTypes types = ResourceTypes.read(client, maxResults);
     return new ServerFeatures(
         config.path("patch").path("supported").asBoolean(false),
         bulk.path("supported").asBoolean(false) && bulk.path("maxOperations").asInt(0) > 0,
@@ -45,7 +53,35 @@ record ServerFeatures(
         filter,
         maxResults,
         config.path("etag").path("supported").asBoolean(false),
-        custom);
+        custom,
+        types.groups(),
+        types.enterprise());
+  }
+
+  /** What /ResourceTypes declares (RFC 7643 §6); everything when the server does not publish it. */
+  record ResourceTypes(boolean groups, boolean enterprise) {
+    static ResourceTypes read(ScimClient client, int maxResults) {
+      List<JsonNode> list;
+      try {
+        list = Paging.all(client, maxResults, "ResourceTypes", Map.of());
+      } catch (DirectoryException e) {
+        if (e.httpStatus() == 404 || e.httpStatus() == 501) return new ResourceTypes(true, true);
+        throw e;
+      }
+      if (list.isEmpty()) return new ResourceTypes(true, true);
+      boolean groups = false;
+      boolean enterprise = false;
+      for (JsonNode type : list) {
+        String schema = type.path("schema").asText("");
+        if (schema.equals(GROUP_SCHEMA) || type.path("endpoint").asText("").equals("/Groups")) groups = true;
+        if (schema.equals(UserCodec.CORE) || type.path("endpoint").asText("").equals("/Users")) {
+          for (JsonNode ext : type.path("schemaExtensions")) {
+            if (UserCodec.ENTERPRISE.equals(ext.path("schema").asText())) enterprise = true;
+          }
+        }
+      }
+      return new ResourceTypes(groups, enterprise);
+    }
   }
 
   /** The custom schema's attributes from /Schemas; refused when the server lists schemas but not this one. */

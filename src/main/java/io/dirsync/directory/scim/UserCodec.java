@@ -65,6 +65,12 @@ final class UserCodec {
     return FIELDS.containsKey(field) || SPECIAL.contains(field);
   }
 
+  /** Whether the field lives in the enterprise extension. */
+  static boolean enterprise(String field) {
+    Attr attr = FIELDS.get(field);
+    return attr != null && ENTERPRISE.equals(attr.schema());
+  }
+
   static String unknownField(String field) {
     TreeSet<String> known = new TreeSet<>(FIELDS.keySet());
     known.addAll(SPECIAL);
@@ -134,7 +140,7 @@ final class UserCodec {
         default -> {
           Attr attr = FIELDS.get(field);
           if (attr == null) throw ScimErrors.invalid(unknownField(field));
-          ops.add(value == null ? op("remove", attr.path(), null) : op("replace", attr.path(), scalar(value)));
+          ops.add(blank(value) ? op("remove", attr.path(), null) : op("replace", attr.path(), scalar(value)));
         }
       }
     });
@@ -213,8 +219,13 @@ final class UserCodec {
     return array;
   }
 
+  /** Null or a blank string: SCIM has the attribute removed rather than set empty. */
+  private static boolean blank(Object value) {
+    return value == null || (value instanceof String text && text.isBlank());
+  }
+
   private static void set(ObjectNode node, String name, Object value) {
-    if (value == null) node.remove(name);
+    if (blank(value)) node.remove(name);
     else node.set(name, scalar(value));
   }
 
