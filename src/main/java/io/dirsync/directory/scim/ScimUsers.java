@@ -77,7 +77,7 @@ final class ScimUsers {
   JsonNode update(String userId, Map<String, Object> changes) {
     if (changes.isEmpty()) return client.get("Users/" + userId, Map.of()).body();
     checkEnterprise(changes.keySet(), "");
-    if (features.get().patch()) return patch(userId, UserCodec.patchOps(changes));
+    if (features.get().patch()) return patch(userId, UserCodec.patchOps(changes, features.get().extensionAttributes()));
     return put(userId, user -> changes.forEach((k, v) -> UserCodec.put(user, k, v)));
   }
 

@@ -131,6 +131,15 @@ final class UserCodec {
 
   /** PATCH operations that set exactly these fields (null removes). */
   static List<ObjectNode> patchOps(Map<String, Object> changes) {
+    return patchOps(changes, java.util.Set.of());
+  }
+
+  /**
+   * PATCH operations that set exactly these fields (null or blank removes); a core attribute whose
+   * name an extension also uses ({@code ambiguous}) gets its fully qualified path, which servers
+   * otherwise refuse as ambiguous.
+   */
+  static List<ObjectNode> patchOps(Map<String, Object> changes, java.util.Set<String> ambiguous) {
     List<ObjectNode> ops = new ArrayList<>();
     changes.forEach((field, value) -> {
       switch (field) {
@@ -140,7 +149,8 @@ final class UserCodec {
         default -> {
           Attr attr = FIELDS.get(field);
           if (attr == null) throw ScimErrors.invalid(unknownField(field));
-          ops.add(blank(value) ? op("remove", attr.path(), null) : op("replace", attr.path(), scalar(value)));
+          String path = attr.schema() == null && ambiguous.contains(attr.name()) ? CORE + ":" + attr.path() : attr.path();
+          ops.add(blank(value) ? op("remove", path, null) : op("replace", path, scalar(value)));
         }
       }
     });
