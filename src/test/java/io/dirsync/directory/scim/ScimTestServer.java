@@ -58,6 +58,7 @@ final class ScimTestServer implements AutoCloseable {
   private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
   private final Deque<int[]> faults = new ArrayDeque<>();
   private final Map<Integer, String> faultRetryAfter = new HashMap<>();
+  private final Map<Integer, String> faultScimType = new HashMap<>();
 
   private ScimTestServer(ScimServerOptions options, int port) throws IOException {
     this.options = options;
@@ -130,8 +131,14 @@ final class ScimTestServer implements AutoCloseable {
 
   /** The next {@code times} SCIM requests answer {@code status} (with Retry-After when given). */
   synchronized void failNext(int status, int times, String retryAfter) {
+    failNext(status, times, retryAfter, null);
+  }
+
+  /** As {@link #failNext(int, int, String)}, the SCIM error carrying this {@code scimType}. */
+  synchronized void failNext(int status, int times, String retryAfter, String scimType) {
     for (int i = 0; i < times; i++) faults.add(new int[] {status});
     if (retryAfter != null) faultRetryAfter.put(status, retryAfter);
+    if (scimType != null) faultScimType.put(status, scimType);
   }
 
   private static ServiceProvider serviceProvider(ScimServerOptions o) {
@@ -216,7 +223,7 @@ final class ScimTestServer implements AutoCloseable {
       int[] fault = nextFault();
       if (fault != null) {
         String retryAfter = faultRetryAfter.get(fault[0]);
-        send(exchange, fault[0], error(fault[0], null, "injected failure"), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
+        send(exchange, fault[0], error(fault[0], faultScimType.get(fault[0]), "injected failure"), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
         return;
       }
       Map<String, String> headers = new HashMap<>();
