@@ -292,20 +292,28 @@ public final class ScimDirectory implements Directory {
     users.update(userId, change);
   }
 
-  /** One GET of each asked-for group's members; main departments are not read here (unknown). */
+  /**
+   * The asked-for groups' members: one GET each, or one paged listing of every group when that is
+   * fewer requests (roles as attribute: one filtered user listing per namespace). Main departments:
+   * one GET per user in two or more departments.
+   */
   @Override
   public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(groupCodes);
+    if (roleAttribute == null) roles.forEach(role -> keys.add(roleKey(role)));
+    departmentCodes.forEach(code -> keys.add(DEPT + code));
+    Map<String, Set<String>> members = groups.userMembers(keys);
     Map<String, Set<String>> g = new HashMap<>();
-    groupCodes.forEach(code -> g.put(code, groups.members(code, "User")));
+    groupCodes.forEach(code -> g.put(code, members.get(code)));
     Map<RoleRef, Set<String>> r = new HashMap<>();
     if (roleAttribute != null) {
       Map<String, Map<RoleRef, Set<String>>> byNamespace = new HashMap<>();
       roles.forEach(role -> r.put(role, byNamespace.computeIfAbsent(role.namespace(), roleAttribute::holders).getOrDefault(role, Set.of())));
     } else {
-      roles.forEach(role -> r.put(role, groups.members(roleKey(role), "User")));
+      roles.forEach(role -> r.put(role, members.get(roleKey(role))));
     }
     Map<String, Set<String>> d = new HashMap<>();
-    departmentCodes.forEach(code -> d.put(code, groups.members(DEPT + code, "User")));
+    departmentCodes.forEach(code -> d.put(code, members.get(DEPT + code)));
     return new MembershipIndex(g, r, d, mainDepartments(d));
   }
 

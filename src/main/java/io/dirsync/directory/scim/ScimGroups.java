@@ -159,6 +159,31 @@ final class ScimGroups {
     return membersOf(group, type);
   }
 
+  /**
+   * The user members of each of these groups (absent groups: empty): one GET per group, or one
+   * paged listing of every group with its members when that takes fewer requests.
+   */
+  Map<String, Set<String>> userMembers(Collection<String> keys) {
+    Map<String, Set<String>> out = new HashMap<>();
+    Set<String> present = new java.util.LinkedHashSet<>();
+    for (String key : keys) {
+      if (id(key) == null) out.put(key, Set.of());
+      else present.add(key);
+    }
+    int page = Math.min(Paging.DEFAULT_PAGE, features.get().filterMaxResults());
+    int listingPages;
+    synchronized (this) {
+      listingPages = Math.max(1, (idByKey.size() + page - 1) / page);
+    }
+    if (present.size() <= listingPages) {
+      present.forEach(key -> out.put(key, members(key, "User")));
+      return out;
+    }
+    for (JsonNode g : withMembers(present::contains)) out.put(g.get("externalId").asText(), membersOf(g, "User"));
+    present.forEach(key -> out.putIfAbsent(key, Set.of()));
+    return out;
+  }
+
   static Set<String> membersOf(JsonNode group, String type) {
     Set<String> out = new HashSet<>();
     if (group == null) return out;
