@@ -11,8 +11,10 @@ import java.util.TreeSet;
 
 /**
  * The results section of a v3 bench run: calls per user, and the no-change run against the v3
- * adapter's documented bound: ceil(N/50) look-ups + the member-listing pages (Σ over groups of
- * ceil(members/50)) + ceil(G/50) group-list pages + 1 department tree + 1 role-list page.
+ * adapter's documented bound (README, <i>Authing's v3 API</i>): ceil(N/50) look-ups + the group
+ * member-listing pages (Σ over groups of ceil(members/50)) + ceil(G/50) group-list pages + one
+ * member-id listing per department + 1 department tree + 1 pool check. The bench's mapping assigns
+ * no roles (no role listings) and puts each user in one department (no per-user department read).
  */
 final class TablesV3 {
   private static final int PAGE = 50;
@@ -24,7 +26,8 @@ final class TablesV3 {
     for (int i = 0; i < o.users(); i++) for (int g : source.groupsOf(i)) members[g]++;
     long pages = 0;
     for (int m : members) pages += Math.max(1, (m + PAGE - 1) / PAGE);
-    return (o.users() + PAGE - 1) / PAGE + pages + (SyntheticDirectory.GROUP_COUNT + PAGE - 1) / PAGE + 2;
+    int departments = SyntheticDirectory.DIVISIONS + SyntheticDirectory.TEAMS;
+    return (o.users() + PAGE - 1) / PAGE + pages + (SyntheticDirectory.GROUP_COUNT + PAGE - 1) / PAGE + departments + 2;
   }
 
   static String section(SyncBench.Options o, List<SyncBench.Result> results, Duration total, SyntheticDirectory source) {
