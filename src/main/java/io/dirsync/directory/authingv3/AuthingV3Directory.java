@@ -30,8 +30,11 @@ import java.util.TreeSet;
  * The {@link Directory} port over Authing's v3 management API (signed REST, authing-node-sdk
  * 4.0.1's requests). Look-ups take one {@code get-user-batch} per 50 externalIds (custom data and
  * departments included; groups and roles from the {@link MembershipCache}); creates go 50 users a
- * call ({@code create-users-batch}) with custom data, departments and the main department; member
- * writes go 50 users a call. Thread-safe; one instance per run.
+ * call ({@code create-users-batch}) with custom data, departments and the main department; field,
+ * custom-data and status (block) updates 50 users a call ({@code update-user-batch}), deletes 50 a
+ * call ({@code delete-users-batch}); groups and roles are created 50 a call; member writes go 50
+ * users a call. Blocking sets status {@code Suspended} and ends no session (v3's {@code kick-users}
+ * needs application ids). Thread-safe; one instance per run.
  */
 public final class AuthingV3Directory implements Directory {
   /** How long a pool found empty is trusted to stay empty while this adapter has created nobody. */
