@@ -76,7 +76,10 @@ public final class Planner {
     ManagedContainers retired = retired(retirement, membershipOps, deletions);
     Plan plan = new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped, describe(retired),
         labels(ops, desired, found, in.managed()));
-    return new Planned(plan, Retirement.inSource(in.desired()).plus(retired));
+    // a delta run saw only some users: what the job manages grows, never shrinks, until a full run
+    ManagedContainers managedAfter = in.partial() ? in.managedContainers().plus(Retirement.inSource(in.desired()))
+        : Retirement.inSource(in.desired()).plus(retired);
+    return new Planned(plan, managedAfter);
   }
 
   /**
@@ -198,6 +201,7 @@ public final class Planner {
     List<Operation> ops = new ArrayList<>();
     new TreeMap<>(in.managed()).forEach((id, m) -> {
       if (desired.containsKey(id) || in.desired().unmappedUsers().contains(id)) return;
+      if (in.partial() && !in.authority().contains(id)) return; // a delta run did not read this user
       switch (in.removalAction()) {
         case BLOCK -> { if (!m.removed()) ops.add(new Operation.BlockUser(id, m.directoryId())); }
         case DELETE -> ops.add(new Operation.DeleteUser(id, m.directoryId()));

@@ -230,6 +230,30 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void sourceUsersAreReplacedByAFullRunAndUpdatedByADeltaRunPerJob() {
+    io.dirsync.model.SourceUser ann = new io.dirsync.model.SourceUser("k1", "uid=ann,ou=People", ExternalId.of("e1"), "d1",
+        sorted("dev", "a b&c"), sorted(new io.dirsync.model.RoleRef("ns", "viewer")), sorted("eng"), "eng");
+    io.dirsync.model.SourceUser bob = new io.dirsync.model.SourceUser("k2", "uid=bob,ou=People", null, "d2", null, null, null, null);
+    store.saveSourceUsers("hr", true, List.of(ann, bob), List.of());
+    store.saveSourceUsers("other", true, List.of(bob), List.of());
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k1", "k2").containsEntry("k1", ann).containsEntry("k2", bob);
+
+    io.dirsync.model.SourceUser moved = new io.dirsync.model.SourceUser("k1", "uid=ann,ou=Ops", ExternalId.of("e1"), "d3",
+        sorted(), sorted(), sorted("ops"), null);
+    store.saveSourceUsers("hr", false, List.of(moved), List.of("k2"));
+
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k1").containsEntry("k1", moved);
+    assertThat(store.sourceUsers("other")).containsOnlyKeys("k2");
+    store.saveSourceUsers("hr", true, List.of(bob), List.of());
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k2");
+  }
+
+  @SafeVarargs
+  private static <T extends Comparable<T>> java.util.SortedSet<T> sorted(T... values) {
+    return new java.util.TreeSet<>(List.of(values));
+  }
+
+  @Test
   void reopeningKeepsEverythingAndDoesNotMigrateAgain() throws Exception {
     String runId = store.startRun("hr", false, T0);
     RunReport report = report(runId, "hr", T0, RunOutcome.SUCCESS);
