@@ -228,6 +228,34 @@ final class OperationRunner {
     return Outcome.applied("created together with " + (groups.size() - 1) + " more group(s)");
   }
 
+  /** Creates roles together (a batching directory); after a lost answer only the roles still missing are created. */
+  Outcome createRoles(List<io.dirsync.model.RoleRef> roles) {
+    boolean[] uncertain = {false};
+    calls.retry(() -> {
+      List<io.dirsync.model.RoleRef> missing = roles;
+      if (uncertain[0]) {
+        Set<io.dirsync.model.RoleRef> existing = new java.util.HashSet<>();
+        for (String namespace : new java.util.TreeSet<>(roles.stream().map(io.dirsync.model.RoleRef::namespace).toList())) {
+          existing.addAll(calls.limit(() -> directory.listRoles(namespace)));
+        }
+        missing = roles.stream().filter(r -> !existing.contains(r)).toList();
+      }
+      List<io.dirsync.model.RoleRef> create = missing;
+      if (create.isEmpty()) return null;
+      try {
+        calls.limit(() -> {
+          directory.createRoles(create);
+          return null;
+        });
+        return null;
+      } catch (DirectoryException e) {
+        if (e.outcomeUnknown()) uncertain[0] = true;
+        throw e;
+      }
+    });
+    return Outcome.applied("created together with " + (roles.size() - 1) + " more role(s)");
+  }
+
   /** A create that is not repeated when a lost attempt already made it. */
   private void createOnce(BooleanSupplier exists, Runnable create) {
     boolean[] uncertain = {false};
