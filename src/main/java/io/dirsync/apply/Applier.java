@@ -269,8 +269,8 @@ public final class Applier {
         else open.add(op);
       }
       if (open.isEmpty()) return;
-      if (open.size() == 1) {
-        run(open.get(0));
+      if (open.size() == 1 && !(open.get(0) instanceof Operation.BlockUser)) {
+        run(open.get(0)); // one user's update: update-user, not a batch of one
         return;
       }
       try {

@@ -153,6 +153,22 @@ class BatchUpdatesTest {
   }
 
   @Test
+  void oneUserBlockedAloneGoesThroughTheBatchAndItsJournalClaimsNoLogout() {
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults()); AuthingV3Directory directory = v3(sandbox)) {
+      sync(directory, Company.of(5), RemovalAction.BLOCK);
+
+      Run run = sync(directory, Company.of(4), RemovalAction.BLOCK);
+
+      assertThat(run.result().count(OperationKind.BLOCK_USER, OperationOutcome.APPLIED)).isEqualTo(1);
+      assertThat(calls(directory, "POST update-user-batch")).isEqualTo(1);
+      assertThat(calls(directory, "POST update-user")).isZero();
+      assertThat(state.journalOf(run.id())).filteredOn(e -> e.kind() == OperationKind.BLOCK_USER).singleElement()
+          .satisfies(e -> assertThat(e.detail()).startsWith("blocked").doesNotContain("logged out"));
+      assertThat(all(directory, 5).get("e0004").blocked()).isTrue();
+    }
+  }
+
+  @Test
   void deletesGoFiftyACall() {
     try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults()); AuthingV3Directory directory = v3(sandbox)) {
       sync(directory, Company.of(120), RemovalAction.DELETE);
