@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 final class ScimGroups {
   /** Members per PATCH request: keeps request bodies small on servers with tight payload limits. */
   static final int MEMBER_CHUNK = 100;
+  /** Read-modify-write rounds of one group PUT that another writer's change (412) may cost. */
+  static final int MAX_CONFLICTS = 5;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ScimClient client;
@@ -194,13 +196,25 @@ final class ScimGroups {
     return out;
   }
 
-  /** GET, change, PUT back with If-Match when the server offers ETags (a 412 is retried by the caller). */
+  /**
+   * GET, change, PUT back with If-Match when the server offers ETags. A 412 means another writer
+   * (a parallel batch adding members to the same department) changed the group since the GET: the
+   * change is applied again to a fresh copy, a bounded number of times. Repeating the whole caller
+   * instead would repeat work that already succeeded (a bulk create before its department PUT).
+   */
   private void replace(String id, java.util.function.Consumer<ObjectNode> change) {
-    ScimClient.Answer current = client.get("Groups/" + id, Map.of());
-    ObjectNode group = (ObjectNode) current.body();
-    change.accept(group);
-    group.remove("meta");
-    client.send("PUT", "Groups/" + id, group, features.get().etag() ? current.etag() : null);
+    for (int attempt = 1; ; attempt++) {
+      ScimClient.Answer current = client.get("Groups/" + id, Map.of());
+      ObjectNode group = (ObjectNode) current.body();
+      change.accept(group);
+      group.remove("meta");
+      try {
+        client.send("PUT", "Groups/" + id, group, features.get().etag() ? current.etag() : null);
+        return;
+      } catch (DirectoryException e) {
+        if (e.httpStatus() != 412 || attempt >= MAX_CONFLICTS) throw e;
+      }
+    }
   }
 
   private String required(String key) {

@@ -105,6 +105,21 @@ class ScimDiscoveryTest {
   }
 
   @Test
+  void withoutPatchAGroupChangedByAnotherWriterIsReadAgainAndChangedOnceMore() {
+    ScimTestServer s = server(ScimServerOptions.defaults().withoutPatch());
+    ScimDirectory d = directory(s, false);
+    d.createGroup("all", "All");
+    String ann = d.createUser(user("e-1", Map.of())).id();
+    String bob = d.createUser(user("e-2", Map.of())).id();
+    d.addGroupMembers("all", List.of(ann));
+    s.failNextOf("PUT", 412);  // as if another batch had changed the group between our GET and PUT
+
+    d.addGroupMembers("all", List.of(bob));
+
+    assertThat(d.readMemberships(List.of("all"), List.of(), List.of()).groupMembers().get("all")).containsExactlyInAnyOrder(ann, bob);
+  }
+
+  @Test
   void aCoreAttributeAnExtensionAlsoNamesIsPatchedFullyQualified() {
     ScimTestServer s = server(ScimServerOptions.defaults());
     ScimDirectory d = directory(s, false);

@@ -59,6 +59,7 @@ final class ScimTestServer implements AutoCloseable {
   private final Deque<int[]> faults = new ArrayDeque<>();
   private final Map<Integer, String> faultRetryAfter = new HashMap<>();
   private final Map<Integer, String> faultScimType = new HashMap<>();
+  private volatile String faultMethod;
 
   private ScimTestServer(ScimServerOptions options, int port) throws IOException {
     this.options = options;
@@ -132,6 +133,12 @@ final class ScimTestServer implements AutoCloseable {
   /** The next {@code times} SCIM requests answer {@code status} (with Retry-After when given). */
   synchronized void failNext(int status, int times, String retryAfter) {
     failNext(status, times, retryAfter, null);
+  }
+
+  /** The next {@code method} request (e.g. "PUT") answers {@code status}; other requests pass. */
+  synchronized void failNextOf(String method, int status) {
+    faultMethod = method;
+    faults.add(new int[] {status});
   }
 
   /** As {@link #failNext(int, int, String)}, the SCIM error carrying this {@code scimType}. */
@@ -220,7 +227,7 @@ final class ScimTestServer implements AutoCloseable {
         send(exchange, 401, error(401, null, "authentication required"), Map.of("WWW-Authenticate", "Bearer"));
         return;
       }
-      int[] fault = nextFault();
+      int[] fault = nextFault(exchange.getRequestMethod());
       if (fault != null) {
         String retryAfter = faultRetryAfter.get(fault[0]);
         send(exchange, fault[0], error(fault[0], faultScimType.get(fault[0]), "injected failure"), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
@@ -236,8 +243,11 @@ final class ScimTestServer implements AutoCloseable {
     }
   }
 
-  private synchronized int[] nextFault() {
-    return faults.poll();
+  private synchronized int[] nextFault(String method) {
+    if (faultMethod != null && !faultMethod.equals(method)) return null;
+    int[] fault = faults.poll();
+    if (faults.isEmpty()) faultMethod = null;
+    return fault;
   }
 
   private void count(String key) {
