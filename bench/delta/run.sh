@@ -3,7 +3,9 @@
 # 500 OUs, 1,000 groupOfNames, 3 groups per user) → `java -jar target/dirsync.jar sync` with
 # `source.delta` → the sandbox in its own process. Rounds: (1) first sync (full: no saved position),
 # (2) quiet delta, (3) K1 users changed, (4) K2 users changed, (5) one user disabled, (6) quiet delta again.
-#   bench/delta/run.sh [USERS=100000] [K1=100] [K2=1000]
+#   bench/delta/run.sh [USERS=100000] [K1=100] [K2=1000]     (K = 0 skips that round)
+# INCLUDE="uid =$ '00'" syncs only the users the expression matches (1 %): every user of the source is
+# still read and remembered (the source-side cost of a delta run), the pool holds the included ones.
 # HEAP=1g (dirsync's -Xmx); the sandbox runs in memory with -Xmx3g. Needs slapd, ldap-utils, python3, java 17, target/dirsync.jar (./dirsync builds it).
 set -euo pipefail
 N=${1:-100000}; K1=${2:-100}; K2=${3:-1000}
@@ -75,15 +77,21 @@ jobs:
       groups: {baseDn: "ou=Groups,dc=bench,dc=example", filter: "(objectClass=groupOfNames)"}
       departments: {baseDn: "ou=Departments,dc=bench,dc=example", filter: "(objectClass=organizationalUnit)"}
       delta: {fullEvery: 24h}
-    mapping: $ROOT/bench/delta/mapping.yaml
+    mapping: $D/mapping.yaml
     target: {type: authing, host: "http://127.0.0.1:$SPORT", userPoolId: bench-pool, secret: bench-secret, orgCode: bench}
     removal: {action: block, maxDeletes: 1000000, maxDeletePercent: 100}
     apply: {concurrency: 8}
 CFG
 
+if [ -n "${INCLUDE:-}" ]; then
+  sed "s|^  include: .*|  include: \"has(objectClass, 'inetOrgPerson') \&\& ${INCLUDE}\"|" "$ROOT/bench/delta/mapping.yaml" > "$D/mapping.yaml"
+else
+  cp "$ROOT/bench/delta/mapping.yaml" "$D/mapping.yaml"
+fi
+grep '^  include' "$D/mapping.yaml"
 L="-x -H ldap://127.0.0.1:$LPORT -D cn=admin,dc=bench,dc=example -w secret"
-change() { # FIRST COUNT ATTRIBUTE VALUE: replace ATTRIBUTE on users FIRST..FIRST+COUNT-1 (in search order)
-  ldapsearch $L -LLL -E pr=1000/noprompt -b ou=Departments,dc=bench,dc=example '(objectClass=inetOrgPerson)' 1.1 \
+change() { # FIRST COUNT ATTRIBUTE VALUE [FILTER]: replace ATTRIBUTE on users FIRST..FIRST+COUNT-1 (in search order)
+  ldapsearch $L -LLL -E pr=1000/noprompt -b ou=Departments,dc=bench,dc=example "${5:-(objectClass=inetOrgPerson)}" 1.1 \
     | grep '^dn: ' | sed -n "$(($1 + 1)),$(($1 + $2))p" \
     | awk -v a="$3" -v v="$4" '{print; print "changetype: modify"; print "replace: " a; print a ": " v; print ""}' > "$D/change.ldif"
   ldapmodify $L -f "$D/change.ldif" > /dev/null
@@ -107,11 +115,9 @@ PY
 
 round full
 round quiet
-change 0 "$K1" title "Changed $K1"
-round "k$K1"
-change "$K1" "$K2" title "Changed $K2"
-round "k$K2"
-change $((K1 + K2)) 1 employeeType Disabled
+if [ "$K1" -gt 0 ]; then change 0 "$K1" title "Changed $K1"; round "k$K1"; fi
+if [ "$K2" -gt 0 ]; then change "$K1" "$K2" title "Changed $K2"; round "k$K2"; fi
+change 0 1 employeeType Disabled "(uid=u0000100)"
 round disable
 round quiet2
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
