@@ -10,6 +10,7 @@ import io.dirsync.model.FieldChange;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.Operation;
 import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.UserLabel;
 import io.dirsync.state.StateStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class OperationRunner {
     boolean[] found = {false};
     DirectoryUser created = createOrFind(user, found);
     ids.put(user.externalId(), created.id());
-    remember(user.externalId(), created.id(), Values.hash(user), false);
+    buffer.managed(new ManagedUser(user.externalId(), created.id(), Values.hash(user), false, clock.instant(), UserLabel.of(user)));
     Map<String, Object> drift = found[0] ? Values.differences(user, created) : Map.of();
     if (!drift.isEmpty()) calls.call(() -> directory.updateUser(created.id(), drift));
     // custom data the directory did not take with the create (or that an earlier lost create may lack)

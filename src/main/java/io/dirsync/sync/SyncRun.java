@@ -214,14 +214,15 @@ public final class SyncRun {
   }
 
   /**
-   * The matched users whose record is new or differs (directory id, applied hash, removed flag):
+   * The matched users whose record is new or differs (directory id, applied hash, removed flag, name):
    * a no-change run writes no state rows. {@code lastSeen} therefore tells when a record last changed.
    */
   static List<ManagedUser> changed(List<ManagedUser> matched, Map<ExternalId, ManagedUser> stored) {
     return matched.stream().filter(m -> {
       ManagedUser known = stored.get(m.externalId());
       return known == null || !known.directoryId().equals(m.directoryId())
-          || !java.util.Objects.equals(known.appliedHash(), m.appliedHash()) || known.removed() != m.removed();
+          || !java.util.Objects.equals(known.appliedHash(), m.appliedHash()) || known.removed() != m.removed()
+          || !java.util.Objects.equals(known.label(), m.label());
     }).toList();
   }
 

@@ -8,6 +8,7 @@ import io.dirsync.model.Failure;
 import io.dirsync.model.JournalEntry;
 import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.UserLabel;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
@@ -156,6 +157,22 @@ abstract class StateStoreContract {
 
     store.forgetManaged("hr", List.of(ExternalId.of("amy"), ExternalId.of("never-managed")));
     assertThat(store.managedUsers("hr")).containsOnlyKeys(bob.externalId(), eve.externalId());
+  }
+
+  @Test
+  void aManagedUsersNameIsKeptBySavesThatDoNotNameItAndReplacedBySavesThatDo() {
+    UserLabel bobLabel = new UserLabel("bob", "bob@corp.example", "uid=bob,ou=People,dc=corp,dc=example");
+    store.saveManaged("hr", List.of(new ManagedUser(ExternalId.of("bob"), "d-bob", "h1", false, T0, bobLabel), user("amy", "d-amy", "h", false)));
+    // blocking writes the row again without a name: the stored one stays
+    store.saveManaged("hr", List.of(user("bob", "d-bob", "blocked", true)));
+
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).label()).isEqualTo(bobLabel);
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).removed()).isTrue();
+    assertThat(store.managedUsers("hr").get(ExternalId.of("amy")).label()).isNull();
+
+    UserLabel renamed = new UserLabel("robert", null, "uid=robert,ou=People,dc=corp,dc=example");
+    store.saveManaged("hr", List.of(new ManagedUser(ExternalId.of("bob"), "d-bob", "h2", false, T0, renamed)));
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).label()).isEqualTo(renamed);
   }
 
   @Test
