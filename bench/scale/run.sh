@@ -126,9 +126,13 @@ else
   SPORT=$(free_port); start_sandbox "$SPORT" --latency 50 --rate-limit 200
   write_config "$D/dirsync.yaml" "      type: ldap
       embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 200
+  # the same run without the apply (read, look-up against the empty pool, plan): its CPU is taken off the
+  # first sync's to give dirsync's own CPU per applied call
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time-dry.txt" "${DIRSYNC[@]}" sync --dry-run \
+    -c "$D/dirsync.yaml" --report "$D/dry.json" > "$D/out-dry.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out-dry.txt"; }
   /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync \
     -c "$D/dirsync.yaml" --report "$D/first.json" > "$D/out.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out.txt"; }
-  python3 - "$D/first.json" "$D/time.txt" <<'PY'
+  python3 - "$D/first.json" "$D/time.txt" "$D/time-dry.txt" "$D/dry.json" <<'PY'
 import json, re, sys
 r = json.load(open(sys.argv[1]))
 def s(t):
@@ -138,6 +142,11 @@ wall, user, sys_, rss = open(sys.argv[2]).read().split()[-4:]
 print(f"first sync: outcome {r['outcome']}, {calls} API calls, stages {t}")
 print(f"calls/rate = {calls/200:.1f} s; whole run (read+lookup+plan+apply) {sum(t.values()):.1f} s = {sum(t.values())/(calls/200):.2f} x; apply {t.get('apply',0):.1f} s")
 print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s = {1000*(float(user)+float(sys_))/calls:.2f} ms per call (everything included); max RSS {rss} KB")
+dwall, duser, dsys, drss = open(sys.argv[3]).read().split()[-4:]
+dry = float(duser) + float(dsys); applied = sum(v.get('APPLIED', 0) for v in r['counts'].values())
+apply_calls = calls - sum(json.load(open(sys.argv[4]))['apiCalls'].values())  # less what the dry run also calls
+print(f"dry run of the same directory: CPU {dry:.1f} s; apply CPU = {float(user)+float(sys_)-dry:.1f} s over {apply_calls} apply calls"
+      f" = {1000*(float(user)+float(sys_)-dry)/apply_calls:.3f} ms per call ({applied} operations applied)")
 PY
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
