@@ -171,6 +171,58 @@ function ok(answer) {
     assert.equal(depts.totalCount, 2);
   });
 
+  await step('update-user-batch as dirsync sends it (fields, custom data, status); one unknown user refuses the whole batch', async () => {
+    const list = ok(await client.updateUserBatch({ list: [
+      { userId: alice.userId, name: 'Alice B', customData: { title: 'Staff', level: 4 } },
+      { userId: carol.userId, status: 'Suspended', nickname: 'CC' },
+    ] }));
+    assert.equal(list.length, 2);
+    const a = ok(await client.getUser({ userId: alice.userId, withCustomData: true }));
+    assert.equal(a.name, 'Alice B');
+    assert.deepEqual(a.customData, { title: 'Staff', level: 4 });
+    const c = ok(await client.getUser({ userId: carol.userId }));
+    assert.equal(c.status, 'Suspended');
+    assert.equal(c.nickname, 'CC');
+    const refused = await client.updateUserBatch({ list: [{ userId: alice.userId, name: 'Changed' }, { userId: 'nobody-' + run, name: 'X' }] });
+    assert.notEqual(refused.statusCode, 200);
+    assert.match(refused.message, /list\[1\]/);
+    assert.equal(ok(await client.getUser({ userId: alice.userId })).name, 'Alice B');
+    ok(await client.updateUserBatch({ list: [{ userId: carol.userId, status: 'Activated' }] }));
+  });
+
+  await step('roles in a namespace: get-namespace / create-namespace, create-roles-batch, list-roles, assign-role, revoke-role', async () => {
+    const ns = `ns-${run}`;
+    assert.equal((await client.getNamespace({ code: ns })).statusCode, 404);
+    ok(await client.createNamespace({ code: ns, name: ns }));
+    assert.equal(ok(await client.getNamespace({ code: ns })).code, ns);
+    ok(await client.createRolesBatch({ list: [{ code: 'r1', name: 'r1', namespace: ns }, { code: 'r2', name: 'r2', namespace: ns }] }));
+    const roles = ok(await client.listRoles({ namespace: ns, page: 1, limit: 50 }));
+    assert.deepEqual(roles.list.map((r) => r.code).sort(), ['r1', 'r2']);
+    const target = [{ targetType: 'USER', targetIdentifier: alice.userId }];
+    ok(await client.assignRole({ code: 'r1', namespace: ns, targets: target }));
+    assert.equal(ok(await client.listRoleMembers({ code: 'r1', namespace: ns })).totalCount, 1);
+    ok(await client.revokeRole({ code: 'r1', namespace: ns, targets: target }));
+    assert.equal(ok(await client.listRoleMembers({ code: 'r1', namespace: ns })).totalCount, 0);
+  });
+
+  await step('what dirsync reads and retires: list-groups pages, delete-groups-batch, get-organization, update-department, remove-department-members, delete-department', async () => {
+    const first = ok(await client.listGroups({ page: 1, limit: 2 }));
+    assert.equal(first.list.length, 2);
+    assert.ok(first.totalCount >= 3);
+    ok(await client.deleteGroupsBatch({ codeList: [`g2-${run}`] }));
+    assert.ok(!ok(await client.listGroups({ page: 1, limit: 50 })).list.some((g) => g.code === `g2-${run}`));
+    const o = ok(await client.getOrganization({ organizationCode: org, withCustomData: false, withPost: false }));
+    ok(await client.updateDepartment({ organizationCode: org, departmentId: 'ops', metadata: {}, departmentIdType: 'code', name: 'Ops' }));
+    ok(await client.updateDepartment({ organizationCode: org, departmentId: 'ops', metadata: {}, departmentIdType: 'code', parentDepartmentId: o.departmentId }));
+    const ops = ok(await client.getAllDepartments({ organizationCode: org })).list.find((d) => d.code === 'ops');
+    assert.equal(ops.name, 'Ops');
+    assert.equal(ops.parentDepartmentId, o.departmentId);
+    ok(await client.removeDepartmentMembers({ organizationCode: org, departmentId: 'ops', departmentIdType: 'code', userIds: [alice.userId, bob.userId] }));
+    assert.deepEqual(ok(await client.listDepartmentMemberIds({ organizationCode: org, departmentId: opsId })), []);
+    ok(await client.deleteDepartment({ organizationCode: org, departmentId: 'ops', departmentIdType: 'code' }));
+    assert.ok(!ok(await client.getAllDepartments({ organizationCode: org })).list.some((d) => d.code === 'ops'));
+  });
+
   await step('a duplicate externalId is answered in the body (statusCode 400, apiCode 2026)', async () => {
     const answer = await client.createUser({ username: `dup-${run}`, externalId: `ext-a-${run}` });
     assert.equal(answer.statusCode, 400);
@@ -194,8 +246,9 @@ function ok(answer) {
     assert.equal(error.response.data.statusCode, 401);
   });
 
-  await step('delete-users-batch by external_id', async () => {
-    ok(await client.deleteUsersBatch({ userIds: [`ext-b-${run}`, `ext-c-${run}`], options: { userIdType: 'external_id' } }));
+  await step('delete-users-batch by external_id, and by user id as dirsync sends it (an absent id is no error)', async () => {
+    ok(await client.deleteUsersBatch({ userIds: [`ext-b-${run}`], options: { userIdType: 'external_id' } }));
+    ok(await client.deleteUsersBatch({ userIds: [carol.userId, 'nobody-' + run] }));
     const found = ok(await client.getUserBatch({ userIds: [`ext-a-${run}`, `ext-b-${run}`, `ext-c-${run}`], userIdType: 'external_id' }));
     assert.deepEqual(found.map((u) => u.externalId), [`ext-a-${run}`]);
   });

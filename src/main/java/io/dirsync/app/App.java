@@ -82,7 +82,7 @@ public final class App {
     BooleanSupplier stopping = () -> stopRequested.get() || stop.getAsBoolean();
     try (JobParts parts = JobParts.openRun(config, job, mapping, clock, options.dryRun(), stopping)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
-      RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), progress);
+      RunReport report = parts.syncRun().run(options.dryRun(), options.allowMassDelete(), options.full(), progress);
       progress.finish();
       report = StopOutcome.settle(report, stopping, parts.state());
       afterRun(config, report, oneShot);
@@ -140,14 +140,20 @@ public final class App {
 
   /** The plan `sync` would apply now, checked against the job's safety guards; changes nothing. */
   public CheckedPlan checkedPlan(Path configFile, String jobName) {
+    return checkedPlan(configFile, jobName, false);
+  }
+
+  /** As {@link #checkedPlan(Path, String)}; {@code full}: read the whole source even with delta sync. */
+  public CheckedPlan checkedPlan(Path configFile, String jobName, boolean full) {
     DirsyncConfig config = loadConfig(configFile);
     JobConfig job = job(config, jobName);
     Mapping mapping = MappingFiles.load(config, job, env);
     try (JobParts parts = JobParts.open(config, job, mapping, clock, stopRequested::get)) {
       ProgressPrinter progress = new ProgressPrinter(progressOut, clock);
-      Plan plan = parts.syncRun().plan(progress);
+      io.dirsync.sync.SyncRun run = parts.syncRun();
+      Plan plan = run.plan(progress, full);
       progress.finish();
-      return new CheckedPlan(plan, parts.guardViolation(plan));
+      return new CheckedPlan(plan, parts.guardViolation(plan, run.lastSourceUsers()));
     }
   }
 

@@ -175,7 +175,28 @@ final class JobParts implements AutoCloseable {
     if (mapping instanceof JoinMapping join) {
       return new SyncRun(syncJob, sources, join, job.timeZone(), directory, state, applier, reads, clock);
     }
-    return new SyncRun(syncJob, source, mapping, directory, state, applier, reads, clock);
+    return new SyncRun(syncJob, source, mapping, deltaSettings(), directory, state, applier, reads, clock);
+  }
+
+  /** Delta sync settings when the job's LDAP source has {@code delta:}, else null. */
+  private io.dirsync.sync.DeltaSettings deltaSettings() {
+    if (!(source instanceof io.dirsync.source.ldap.LdapSource ldap) || ldap.delta() == null) return null;
+    return new io.dirsync.sync.DeltaSettings(ldap.delta(), job.source().ldap().delta().fullEvery(), fingerprint());
+  }
+
+  /** What a saved delta position depends on: the source section and the mapping (file and attributes read). */
+  private String fingerprint() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(job.source().ldap().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (io.dirsync.model.EntryKind kind : io.dirsync.model.EntryKind.values()) {
+        sha.update(new java.util.TreeSet<>(mapping.attributes(kind)).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      if (job.mapping() != null && java.nio.file.Files.isRegularFile(job.mapping())) sha.update(java.nio.file.Files.readAllBytes(job.mapping()));
+      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      return "unreadable";
+    }
   }
 
   SavedPlanRun savedPlanRun() {
@@ -184,7 +205,12 @@ final class JobParts implements AutoCloseable {
 
   /** Why the job's safety guards would stop {@code plan}, if they would. */
   java.util.Optional<String> guardViolation(io.dirsync.model.Plan plan) {
-    return io.dirsync.plan.Guards.check(plan, guard(), state.managedUsers(job.name()).size()).map(v -> v.reason());
+    return guardViolation(plan, plan.sourceUsers());
+  }
+
+  /** As above, with the users the source holds ({@code plan} may be a delta plan). */
+  java.util.Optional<String> guardViolation(io.dirsync.model.Plan plan, int sourceUsers) {
+    return io.dirsync.plan.Guards.check(plan, guard(), state.managedUsers(job.name()).size(), sourceUsers).map(v -> v.reason());
   }
 
   private GuardPolicy guard() {

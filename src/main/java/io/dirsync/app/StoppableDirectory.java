@@ -190,6 +190,29 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public int updateBatchSize() {
+    return delegate.updateBatchSize();
+  }
+
+  @Override
+  public void updateUsers(List<io.dirsync.directory.UserUpdate> updates) {
+    checkNotStopped();
+    delegate.updateUsers(updates);
+  }
+
+  @Override
+  public void deleteUsers(List<String> userIds) {
+    checkNotStopped();
+    delegate.deleteUsers(userIds);
+  }
+
+  @Override
+  public void createRoles(List<RoleRef> roles) {
+    checkNotStopped();
+    delegate.createRoles(roles);
+  }
+
+  @Override
   public io.dirsync.model.MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles,
       Collection<String> departmentCodes) {
     checkNotStopped();

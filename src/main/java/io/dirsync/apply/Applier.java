@@ -82,7 +82,8 @@ public final class Applier {
       if (logContext != null) org.slf4j.MDC.setContextMap(logContext);  // the run id on the apply threads' log lines
       work.run();
     }));
-    Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency);
+    BatchUpdates updates = directory.updateBatchSize() > 1 ? new BatchUpdates(directory, state, buffer, calls, clock, job, ids) : null;
+    Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency, updates);
     try {
       for (Step step : Step.of(plan)) {
         runStep(step, pool, task);
@@ -112,6 +113,13 @@ public final class Applier {
       }
       single = rest;
       for (List<Operation> group : merged.values()) running.add(pool.submit(() -> task.limited(() -> task.runMerged(group))));
+    }
+    if (task.updates != null) {
+      // a directory with a batch update takes a batch of users' updates, blocks or deletes a call
+      for (List<Operation> batch : BatchUpdates.batches(single.stream().filter(BatchUpdates::batchable).toList(), directory.updateBatchSize())) {
+        running.add(pool.submit(() -> task.limited(() -> task.runUpdates(batch))));
+      }
+      single = single.stream().filter(op -> !BatchUpdates.batchable(op)).toList();
     }
     for (Operation op : single) running.add(pool.submit(() -> task.runLimited(op)));
     if (task.batches != null) {
@@ -143,11 +151,13 @@ public final class Applier {
     private final Optional<Staleness> staleness;
     private final Tally tally;
     private final BatchCreates batches;
+    private final BatchUpdates updates;
 
     private final Concurrency concurrency;
 
     Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
-        BatchCreates batches, Concurrency concurrency) {
+        BatchCreates batches, Concurrency concurrency, BatchUpdates updates) {
+      this.updates = updates;
       this.concurrency = concurrency;
       this.batches = batches;
       this.runId = runId;
@@ -233,6 +243,44 @@ public final class Applier {
           record(op, o.outcome(), o.detail(), o.userFailures());
         }
       } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
+        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
+      } catch (OperationRunner.StateStoreFailure e) {
+        tally.abort(e.getMessage());
+        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
+      } catch (RuntimeException e) {
+        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+      }
+    }
+
+    /**
+     * Updates, blocks or deletes users in one batch call, an outcome per operation. A batch the
+     * directory refuses as a whole (one user invalid or gone) is repeated one operation at a time,
+     * so that each gets its own outcome.
+     */
+    void runUpdates(List<Operation> ops) {
+      Optional<String> stopped = tally.abortReason();
+      List<Operation> open = new ArrayList<>();
+      for (Operation op : ops) {
+        Optional<String> stale = staleness.flatMap(s -> s.reason(op));
+        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
+        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        else open.add(op);
+      }
+      if (open.isEmpty()) return;
+      if (open.size() == 1 && !(open.get(0) instanceof Operation.BlockUser)) {
+        run(open.get(0)); // one user's update: update-user, not a batch of one
+        return;
+      }
+      try {
+        List<OperationRunner.Outcome> outcomes = updates.apply(open);
+        for (int i = 0; i < open.size(); i++) record(open.get(i), outcomes.get(i).outcome(), outcomes.get(i).detail(), List.of());
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.PERMANENT) {
+          open.forEach(this::run);
+          return;
+        }
         if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
         String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
         open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));

@@ -8,6 +8,7 @@ import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.UserLabel;
 import io.dirsync.state.StateStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,6 +92,6 @@ final class BatchCreates {
   private ManagedUser placed(DesiredUser user, String id) {
     ids.put(user.externalId(), id);
     placed.add(user);
-    return new ManagedUser(user.externalId(), id, Values.hash(user), false, clock.instant());
+    return new ManagedUser(user.externalId(), id, Values.hash(user), false, clock.instant(), UserLabel.of(user));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * For directories that batch: the plan chunks memberships by 80 users (v2's limit) and creates
  * groups one by one; merged, a group's members go in as few calls of the directory's own size as
- * possible (300 members of v3: 6 calls of 50, not 8), and groups are created together.
+ * possible (300 members of v3: 6 calls of 50, not 8), and groups (and roles) are created together.
  */
 final class MergedOperations {
   private MergedOperations() {}
@@ -17,17 +17,18 @@ final class MergedOperations {
   static boolean mergeable(Operation op) {
     return op instanceof Operation.AddToGroup || op instanceof Operation.RemoveFromGroup || op instanceof Operation.AssignRole
         || op instanceof Operation.RevokeRole || op instanceof Operation.AddToDepartment || op instanceof Operation.RemoveFromDepartment
-        || op instanceof Operation.CreateGroup;
+        || op instanceof Operation.CreateGroup || op instanceof Operation.CreateRole;
   }
 
   static String key(Operation op) {
-    return op instanceof Operation.CreateGroup ? "CREATE_GROUP" : op.kind() + " " + op.target();
+    return op instanceof Operation.CreateGroup || op instanceof Operation.CreateRole ? op.kind().name() : op.kind() + " " + op.target();
   }
 
-  /** Runs the merged operations as one: the users of all, in one membership operation; or all groups in one create. */
+  /** Runs the merged operations as one: the users of all, in one membership operation; or all groups (roles) in one create. */
   static OperationRunner.Outcome run(List<Operation> ops, OperationRunner runner) {
     Operation first = ops.get(0);
     if (first instanceof Operation.CreateGroup) return runner.createGroups(ops.stream().map(Operation.CreateGroup.class::cast).toList());
+    if (first instanceof Operation.CreateRole) return runner.createRoles(ops.stream().map(r -> ((Operation.CreateRole) r).role()).toList());
     List<ExternalId> users = new ArrayList<>();
     ops.forEach(op -> users.addAll(users(op)));
     Operation merged;

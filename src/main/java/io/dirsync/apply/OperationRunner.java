@@ -10,6 +10,7 @@ import io.dirsync.model.FieldChange;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.Operation;
 import io.dirsync.model.OperationOutcome;
+import io.dirsync.model.UserLabel;
 import io.dirsync.state.StateStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class OperationRunner {
     boolean[] found = {false};
     DirectoryUser created = createOrFind(user, found);
     ids.put(user.externalId(), created.id());
-    remember(user.externalId(), created.id(), Values.hash(user), false);
+    buffer.managed(new ManagedUser(user.externalId(), created.id(), Values.hash(user), false, clock.instant(), UserLabel.of(user)));
     Map<String, Object> drift = found[0] ? Values.differences(user, created) : Map.of();
     if (!drift.isEmpty()) calls.call(() -> directory.updateUser(created.id(), drift));
     // custom data the directory did not take with the create (or that an earlier lost create may lack)
@@ -225,6 +226,34 @@ final class OperationRunner {
       }
     });
     return Outcome.applied("created together with " + (groups.size() - 1) + " more group(s)");
+  }
+
+  /** Creates roles together (a batching directory); after a lost answer only the roles still missing are created. */
+  Outcome createRoles(List<io.dirsync.model.RoleRef> roles) {
+    boolean[] uncertain = {false};
+    calls.retry(() -> {
+      List<io.dirsync.model.RoleRef> missing = roles;
+      if (uncertain[0]) {
+        Set<io.dirsync.model.RoleRef> existing = new java.util.HashSet<>();
+        for (String namespace : new java.util.TreeSet<>(roles.stream().map(io.dirsync.model.RoleRef::namespace).toList())) {
+          existing.addAll(calls.limit(() -> directory.listRoles(namespace)));
+        }
+        missing = roles.stream().filter(r -> !existing.contains(r)).toList();
+      }
+      List<io.dirsync.model.RoleRef> create = missing;
+      if (create.isEmpty()) return null;
+      try {
+        calls.limit(() -> {
+          directory.createRoles(create);
+          return null;
+        });
+        return null;
+      } catch (DirectoryException e) {
+        if (e.outcomeUnknown()) uncertain[0] = true;
+        throw e;
+      }
+    });
+    return Outcome.applied("created together with " + (roles.size() - 1) + " more role(s)");
   }
 
   /** A create that is not repeated when a lost attempt already made it. */

@@ -26,6 +26,7 @@ final class StateBuffer {
   private List<JournalEntry> journal = new ArrayList<>();
   private List<ManagedUser> managed = new ArrayList<>();
   private Instant oldest;
+  private final Object writing = new Object();
 
   StateBuffer(StateStore state, String job, Clock clock) {
     this.state = state;
@@ -78,8 +79,12 @@ final class StateBuffer {
   }
 
   // Managed users first: a journal row saying "applied" must not outlive the record of what was applied.
+  // One batch written at a time: apply threads queue here rather than on the store's connection pool,
+  // whose timeout a loaded machine reached with 17 writers waiting (100,000-user v3 first sync).
   private void write(List<JournalEntry> j, List<ManagedUser> m) {
-    if (!m.isEmpty()) state.saveManaged(job, m);
-    if (!j.isEmpty()) state.journal(j);
+    synchronized (writing) {
+      if (!m.isEmpty()) state.saveManaged(job, m);
+      if (!j.isEmpty()) state.journal(j);
+    }
   }
 }

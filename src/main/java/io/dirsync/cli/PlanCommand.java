@@ -31,6 +31,9 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "save the plan as JSON, for `dirsync apply`")
   Path outFile;
 
+  @Option(names = "--full", description = "plan from the whole source (a full reconciliation) even when delta sync is on")
+  boolean full;
+
   @Option(names = "--check", description = "exit 3 when the safety guards would stop this plan (exit 0 otherwise)")
   boolean check;
 
@@ -44,7 +47,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    App.CheckedPlan checked = app.checkedPlan(config.file, job);
+    App.CheckedPlan checked = app.checkedPlan(config.file, job, full);
     Plan plan = checked.plan();
     if (outFile != null) {
       Files.writeString(outFile, app.planJson(plan), StandardCharsets.UTF_8);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
         "  4  source or target unreachable / authentication failed,",
         "     or stopped by SIGTERM / SIGINT (the run is recorded as stopped)",
         "  5  another run of the job is in progress (nothing done)",
-        "  6  unexpected internal error"})
+        "  6  unexpected internal error",
+        " 70  fatal JVM error (out of memory): halted at once",
+        "130/143  SIGINT/SIGTERM that did not end within 120 s; 137  kill -9"})
 final class RootCommand implements Runnable {
   @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "on an error, also print the stack trace")

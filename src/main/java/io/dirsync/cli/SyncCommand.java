@@ -30,6 +30,9 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--allow-mass-delete", description = "apply even when removals exceed the configured maximum")
   boolean allowMassDelete;
 
+  @Option(names = "--full", description = "read the whole source (a full reconciliation) even when delta sync is on")
+  boolean full;
+
   SyncCommand(App app, PrintStream out) {
     this.app = app;
     this.out = out;
@@ -37,7 +40,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunReport result = app.sync(config.file, job, new SyncOptions(dryRun, report, allowMassDelete));
+    RunReport result = app.sync(config.file, job, new SyncOptions(dryRun, report, allowMassDelete, full));
     out.print(app.summary(result));
     return result.outcome().exitCode();
   }

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param attributes extra attributes to fetch for every kind
  * @param activeDirectory AD defaults: objectGUID / objectSid / userAccountControl fetched, AD
  *     filters by default
+ * @param delta delta sync ({@code delta:}), or null when every run reads the whole source
  */
 public record LdapSourceConfig(
     Type type,
@@ -48,7 +49,8 @@ public record LdapSourceConfig(
     Groups groups,
     Departments departments,
     Set<String> attributes,
-    boolean activeDirectory) {
+    boolean activeDirectory,
+    Delta delta) {
 
   public static final int DEFAULT_PAGE_SIZE = 500;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -56,7 +58,8 @@ public record LdapSourceConfig(
 
   private static final Set<String> KEYS = Set.of("type", "urls", "embedded", "files", "startTls", "trustStore",
       "trustStorePassword", "insecure", "bindDn", "bindPassword", "connectTimeout", "responseTimeout", "poolSize",
-      "pageSize", "users", "groups", "departments", "attributes", "activeDirectory");
+      "pageSize", "users", "groups", "departments", "attributes", "activeDirectory", "delta");
+  private static final Set<String> DELTA_KEYS = Set.of("enabled", "fullEvery");
   private static final Set<String> USER_KEYS = Set.of("baseDn", "scope", "filter");
   private static final Set<String> GROUP_KEYS = Set.of("baseDn", "scope", "filter", "memberAttribute", "fromMemberOf");
   private static final Set<String> DEPARTMENT_KEYS = Set.of("baseDn", "scope", "filter", "fromAttribute");
@@ -103,6 +106,41 @@ public record LdapSourceConfig(
     }
   }
 
+  /**
+   * Delta sync: after a full run, a run reads only the users that changed since (Active Directory:
+   * {@code uSNChanged} and deleted objects; OpenLDAP: RFC 4533 content synchronisation). A full run
+   * still happens every {@code fullEvery}, on {@code --full}, and whenever the saved position is
+   * missing, refused or from another server. See docs/source.md.
+   *
+   * @param fullEvery the longest time between two full runs (reconciliation), at least one minute
+   */
+  public record Delta(Duration fullEvery) {
+    public static final Duration DEFAULT_FULL_EVERY = Duration.ofHours(24);
+    public static final Duration MIN_FULL_EVERY = Duration.ofMinutes(1);
+
+    public Delta {
+      if (fullEvery == null) fullEvery = DEFAULT_FULL_EVERY;
+      if (fullEvery.compareTo(MIN_FULL_EVERY) < 0) {
+        throw new IllegalArgumentException("delta.fullEvery must be at least 1m, not " + fullEvery);
+      }
+    }
+  }
+
+  /** A source without delta sync (the form before {@code delta} existed). */
+  public LdapSourceConfig(Type type, List<String> urls, LdapEmbedded embedded, List<String> files, boolean startTls,
+      String trustStore, Secret trustStorePassword, boolean insecure, String bindDn, Secret bindPassword,
+      Duration connectTimeout, Duration responseTimeout, int poolSize, int pageSize, Users users, Groups groups,
+      Departments departments, Set<String> attributes, boolean activeDirectory) {
+    this(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure, bindDn, bindPassword,
+        connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments, attributes, activeDirectory, null);
+  }
+
+  public LdapSourceConfig withDelta(Delta newDelta) {
+    return new LdapSourceConfig(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure, bindDn,
+        bindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments, attributes,
+        activeDirectory, newDelta);
+  }
+
   public LdapSourceConfig {
     urls = urls == null ? List.of() : List.copyOf(urls);
     files = files == null ? List.of() : List.copyOf(files);
@@ -123,36 +161,36 @@ public record LdapSourceConfig(
   public LdapSourceConfig withPageSize(int newPageSize) {
     return new LdapSourceConfig(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure, bindDn,
         bindPassword, connectTimeout, responseTimeout, poolSize, newPageSize, users, groups, departments, attributes,
-        activeDirectory);
+        activeDirectory, delta);
   }
 
   public LdapSourceConfig withTls(boolean newStartTls, String newTrustStore, Secret newTrustStorePassword,
       boolean newInsecure) {
     return new LdapSourceConfig(type, urls, embedded, files, newStartTls, newTrustStore, newTrustStorePassword,
         newInsecure, bindDn, bindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups,
-        departments, attributes, activeDirectory);
+        departments, attributes, activeDirectory, delta);
   }
 
   public LdapSourceConfig withActiveDirectory(boolean ad) {
     return new LdapSourceConfig(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure, bindDn,
-        bindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments, attributes, ad);
+        bindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments, attributes, ad, delta);
   }
 
   public LdapSourceConfig withUrls(List<String> newUrls) {
     return new LdapSourceConfig(type, newUrls, embedded, files, startTls, trustStore, trustStorePassword, insecure,
         bindDn, bindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments,
-        attributes, activeDirectory);
+        attributes, activeDirectory, delta);
   }
 
   public LdapSourceConfig withBind(String newBindDn, Secret newBindPassword) {
     return new LdapSourceConfig(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure,
         newBindDn, newBindPassword, connectTimeout, responseTimeout, poolSize, pageSize, users, groups, departments,
-        attributes, activeDirectory);
+        attributes, activeDirectory, delta);
   }
 
   public LdapSourceConfig withTimeouts(Duration connect, Duration response) {
     return new LdapSourceConfig(type, urls, embedded, files, startTls, trustStore, trustStorePassword, insecure, bindDn,
-        bindPassword, connect, response, poolSize, pageSize, users, groups, departments, attributes, activeDirectory);
+        bindPassword, connect, response, poolSize, pageSize, users, groups, departments, attributes, activeDirectory, delta);
   }
 
   /**
@@ -191,7 +229,27 @@ public record LdapSourceConfig(
     Set<String> attributes = new LinkedHashSet<>(node.strings("attributes"));
     return new LdapSourceConfig(type, urls, embedded, files, node.bool("startTls", false), resolve(node, node.string("trustStore", null)),
         node.secret("trustStorePassword"), node.bool("insecure", false), bindDn, bindPassword, connectTimeout,
-        responseTimeout, poolSize, pageSize, users, groups, departments, attributes, ad);
+        responseTimeout, poolSize, pageSize, users, groups, departments, attributes, ad,
+        readDelta(node.get("delta"), type, embedded));
+  }
+
+  private static Delta readDelta(YamlNode node, Type type, LdapEmbedded embedded) {
+    if (node == null || node.isNull()) return null;
+    node.allowKeys(DELTA_KEYS);
+    boolean enabled = node.bool("enabled", true);
+    Duration fullEvery = node.duration("fullEvery", Delta.DEFAULT_FULL_EVERY);
+    if (fullEvery.compareTo(Delta.MIN_FULL_EVERY) < 0) {
+      node.get("fullEvery").problem(node.path() + ".fullEvery must be at least 1m (the longest time between two full"
+          + " reconciliations), not " + fullEvery);
+      fullEvery = Delta.DEFAULT_FULL_EVERY;
+    }
+    if (!enabled) return null;
+    if (type != Type.LDAP || embedded != null) {
+      node.problem(node.path() + " needs an LDAP server (OpenLDAP with the syncprov overlay, or Active Directory);"
+          + " LDIF files and the embedded demo server keep no change history");
+      return null;
+    }
+    return new Delta(fullEvery);
   }
 
   private static LdapEmbedded readEmbedded(YamlNode node) {

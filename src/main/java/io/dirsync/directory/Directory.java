@@ -97,6 +97,30 @@ public interface Directory extends AutoCloseable {
   /** Blocks the user and ends its sessions. */
   void blockUser(String userId);
 
+  /** The most users one {@link #updateUsers} or {@link #deleteUsers} call takes; 1 means the directory has no batch update. */
+  default int updateBatchSize() {
+    return 1;
+  }
+
+  /**
+   * Applies these updates (at most {@link #updateBatchSize()}, one per user) in as few calls as the
+   * directory allows: each as {@link #updateUser}, {@link #setCustomData} and {@link #blockUser}
+   * would. The call succeeds or fails as a whole; after a PERMANENT error the caller repeats the
+   * users one by one to learn which was refused. Sending it again changes nothing more.
+   */
+  default void updateUsers(List<UserUpdate> updates) {
+    for (UserUpdate u : updates) {
+      if (!u.fields().isEmpty()) updateUser(u.userId(), u.fields());
+      if (!u.customData().isEmpty()) setCustomData(u.userId(), u.customData());
+      if (u.block()) blockUser(u.userId());
+    }
+  }
+
+  /** Deletes these users (at most {@link #updateBatchSize()}) in as few calls as the directory allows; absent users are not an error. */
+  default void deleteUsers(List<String> userIds) {
+    userIds.forEach(this::deleteUser);
+  }
+
   /** Deletes the user; deleting an absent user is not an error. */
   void deleteUser(String userId);
 
@@ -111,6 +135,11 @@ public interface Directory extends AutoCloseable {
   List<RoleRef> listRoles(String namespace);
 
   void createRole(RoleRef role);
+
+  /** Creates these roles in as few calls as the directory allows; the default creates them one by one. */
+  default void createRoles(List<RoleRef> roles) {
+    roles.forEach(this::createRole);
+  }
 
   void assignRole(RoleRef role, Collection<String> userIds);
 

@@ -29,7 +29,7 @@ final class Contexts {
    * value; when it is a DN, {@code dn} is that DN and its first RDN is an attribute
    * ({@code CN=Sales,OU=Groups,…} gives {@code cn = Sales}).
    */
-  static EntryContext ofValue(String value) {
+  static EntryContext ofValue(String value, TimeLimit entryLimit) {
     Dn dn = Dn.parse(value);
     Map<String, List<String>> attributes = new LinkedHashMap<>();
     Map<String, Object> extra = new HashMap<>();
@@ -37,7 +37,7 @@ final class Contexts {
     extra.put("dn", dn == null || dn.isEmpty() ? null : value);
     extra.put("oupath", dn == null || dn.isEmpty() ? null : emptyToNull(String.join("/", dn.ouPath(null))));
     if (dn != null && !dn.isEmpty()) attributes.put(dn.leafType(), List.of(dn.leafValue()));
-    return new EntryContext(SourceEntry.of(EntryKind.USER, value, attributes), extra);
+    return new EntryContext(SourceEntry.of(EntryKind.USER, value, attributes), extra, entryLimit);
   }
 
   /** The codes and names that {@code rules} derive from the values of a user attribute. */
@@ -46,15 +46,18 @@ final class Contexts {
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
     for (Object raw : user.values(rules.attribute())) {
-      EntryContext value = ofValue(Transform.text(raw));
+      EntryContext value = ofValue(Transform.text(raw), user.timeLimit());
       if (rules.include() != null && !test(rules, value)) continue;
       Object code = rules.code().first(value);
       if (code == null) continue;
       String codeText = TargetFields.text(code);
       Object name = rules.name() == null ? null : rules.name().first(value);
-      names.putIfAbsent(codeText, name == null ? codeText : Transform.text(name));
+      String nameText = name == null ? codeText : Transform.text(name);
       Object description = rules.description() == null ? null : rules.description().first(value);
-      if (description != null) descriptions.putIfAbsent(codeText, Transform.text(description));
+      String descriptionText = description == null ? null : Transform.text(description);
+      InputHygiene.checkContainer(rules, codeText, nameText, descriptionText);
+      names.putIfAbsent(codeText, nameText);
+      if (descriptionText != null) descriptions.putIfAbsent(codeText, descriptionText);
     }
     return new UserMapper.CodedNames(names, descriptions);
   }

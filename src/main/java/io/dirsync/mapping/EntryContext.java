@@ -15,14 +15,21 @@ import org.apache.commons.jexl3.JexlContext;
 final class EntryContext implements JexlContext, JexlContext.ThreadLocal {
   private final SourceEntry entry;
   private final Map<String, Object> extra;
-  private final TimeLimit timeLimit = TimeLimit.startingNow();
+  private final TimeLimit timeLimit;
 
+  /** An entry whose mapping starts now, with the full time an entry may take. */
   EntryContext(SourceEntry entry, Map<String, Object> extra) {
-    this.entry = entry;
-    this.extra = extra;
+    this(entry, extra, TimeLimit.startingNow());
   }
 
-  /** How long this entry's regular expressions may still run. */
+  /** A part of an entry being mapped (one value of an attribute): it shares the entry's time. */
+  EntryContext(SourceEntry entry, Map<String, Object> extra, TimeLimit timeLimit) {
+    this.entry = entry;
+    this.extra = extra;
+    this.timeLimit = timeLimit;
+  }
+
+  /** How long this entry's mapping may still run. */
   TimeLimit timeLimit() {
     return timeLimit;
   }

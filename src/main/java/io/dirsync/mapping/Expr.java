@@ -8,6 +8,7 @@ import org.apache.commons.jexl3.JexlExpression;
 record Expr(String text, JexlExpression compiled, Set<String> variables) {
 
   Object evaluate(EntryContext context) {
+    context.timeLimit().checkBetweenSteps();
     try {
       return compiled.evaluate(context);
     } catch (JexlException e) {
@@ -15,6 +16,8 @@ record Expr(String text, JexlExpression compiled, Set<String> variables) {
         if (t instanceof MappingFailure timeLimit) throw timeLimit;
       }
       throw new MappingFailure("expression '" + text + "' failed: " + Expressions.reason(e));
+    } catch (MappingFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new MappingFailure("expression '" + text + "' failed: " + e.getMessage());
     }

@@ -3,7 +3,7 @@ package io.dirsync.mapping;
 import java.util.Map;
 
 /**
- * Checks every text value of a mapped user before anything is sent: no control characters (NUL
+ * Checks every text value of a mapped user, group and department before anything is sent: no control characters (NUL
  * included; tab, line feed and carriage return are allowed), no text that was not valid UTF-8 (read
  * as U+FFFD, or a lone surrogate), nothing longer than the target field takes. A value that breaks
  * a rule skips the entry with the rule named, e.g. {@code hygiene.control-characters}; a mapping
@@ -15,6 +15,8 @@ final class InputHygiene {
   static final int MAX_FIELD = 255;
   static final int MAX_URL = 2048;
   static final int MAX_CUSTOM = 4000;
+  /** Group and department codes and names take {@link #MAX_FIELD}; a group's description this many. */
+  static final int MAX_DESCRIPTION = 2048;
   private static final java.util.Set<String> URL_FIELDS = java.util.Set.of("photo", "profile", "website");
   private static final int QUOTED = 40;
 
@@ -24,6 +26,17 @@ final class InputHygiene {
   static void check(Map<String, Object> fields, Map<String, Object> customData) {
     fields.forEach((field, value) -> check("users.fields." + field, value, URL_FIELDS.contains(field) ? MAX_URL : MAX_FIELD));
     customData.forEach((key, value) -> check("users.customData." + key, value, MAX_CUSTOM));
+  }
+
+  /**
+   * Checks a group's or department's code, name and description (null when it has none), each
+   * reported under its rule, e.g. {@code groups.fromEntries.name}.
+   */
+  static void checkContainer(Rules.CodeRules rules, String code, String name, String description) {
+    String base = rules.code().name().substring(0, rules.code().name().length() - ".code".length());
+    check(base + ".code", code, MAX_FIELD);
+    check(base + ".name", name, MAX_FIELD);
+    check(base + ".description", description, MAX_DESCRIPTION);
   }
 
   static void check(String rule, Object value, int maxLength) {

@@ -21,7 +21,12 @@ final class MappingFailure extends RuntimeException {
     return rule;
   }
 
+  /**
+   * This failure as the failure of rule {@code name}, unless it already names a rule. A time-limit
+   * failure keeps its rule and gets the innermost mapping rule it ran out in added to its message.
+   */
   MappingFailure inRule(String name) {
+    if (TimeLimit.RULE.equals(rule) && !getMessage().startsWith("in ")) return new MappingFailure(rule, "in " + name + ": " + getMessage());
     return rule != null ? this : new MappingFailure(name, getMessage());
   }
 

@@ -78,7 +78,8 @@ final class Session implements io.dirsync.mapping.MappingSession {
     try {
       user = mapper.map(context);
     } catch (MappingFailure e) {
-      unmappedId(context);
+      // a fresh context: an entry that ran out of time still gets its externalId protected from removal
+      unmappedId(mapper.context(entry, dn));
       throw e;
     }
     DesiredUser earlier = users.get(user.externalId());
@@ -110,9 +111,11 @@ final class Session implements io.dirsync.mapping.MappingSession {
     if (r == null) return;
     EntryContext context = Contexts.of(entry, null);
     if (!included(r, context)) return;
-    String code = values.code(code(r, context));
+    String rawCode = code(r, context);
     String name = optional(r.name(), context);
     String description = optional(r.description(), context);
+    InputHygiene.checkContainer(r, rawCode, name, description);
+    String code = values.code(rawCode);
     FoundGroup earlier = groups.get(code);
     if (earlier != null) throw duplicate(r, "group", code, earlier.dn());
     groups.put(code, new FoundGroup(new DesiredGroup(code, name, description), entry.dn()));
@@ -129,10 +132,12 @@ final class Session implements io.dirsync.mapping.MappingSession {
     if (r.base() != null && (!dn.isUnder(r.base()) || dn.key().equals(r.base().key()))) return;
     EntryContext context = Contexts.of(entry, dn, r.base());
     if (!included(r, context)) return;
-    String code = values.code(code(r, context));
+    String rawCode = code(r, context);
     String name = optional(r.name(), context);
     if (name == null || name.isBlank()) name = dn.leafValue();
-    if (name == null || name.isBlank()) name = code;
+    if (name == null || name.isBlank()) name = rawCode;
+    InputHygiene.checkContainer(r, rawCode, name, null);
+    String code = values.code(rawCode);
     FoundDepartment earlier = departments.get(code);
     if (earlier != null) throw duplicate(r, "department", code, earlier.dn());
     departments.put(code, new FoundDepartment(code, name, entry.dn(), dn));

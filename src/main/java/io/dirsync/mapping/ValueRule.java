@@ -28,8 +28,12 @@ record ValueRule(String name, Source source, List<Transform> transforms, Set<Str
   /** The values for an entry (possibly none); throws {@link MappingFailure} naming this rule. */
   List<Object> values(EntryContext entry) {
     try {
+      entry.timeLimit().checkBetweenSteps();
       List<Object> values = start(entry);
-      for (Transform t : transforms) values = clean(t.apply(values, entry));
+      for (Transform t : transforms) {
+        entry.timeLimit().checkBetweenSteps();
+        values = clean(t.apply(values, entry));
+      }
       return values;
     } catch (MappingFailure e) {
       throw e.inRule(name);

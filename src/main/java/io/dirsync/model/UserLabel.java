@@ -31,6 +31,20 @@ public record UserLabel(String username, String email, String dn) {
     return new UserLabel(text(user.field("username")), text(user.field("email")), null);
   }
 
+  /**
+   * {@code first}'s parts, each missing one taken from {@code second}; null when neither names
+   * anybody (either may be null).
+   */
+  public static UserLabel merge(UserLabel first, UserLabel second) {
+    if (first == null || first.blank()) return second == null || second.blank() ? null : second;
+    if (second == null) return first;
+    return new UserLabel(or(first.username, second.username), or(first.email, second.email), or(first.dn, second.dn));
+  }
+
+  private static String or(String a, String b) {
+    return a == null || a.isBlank() ? b : a;
+  }
+
   private static String text(Object v) {
     return v == null ? null : v.toString();
   }

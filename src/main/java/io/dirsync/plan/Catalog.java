@@ -37,7 +37,9 @@ final class Catalog {
     Map<String, String> groupNames = new TreeMap<>();
     d.groups().forEach(g -> groupNames.putIfAbsent(g.code(), g.name()));
     users.forEach(u -> u.groups().forEach(code -> groupNames.putIfAbsent(code, code)));
-    managedGroups = Set.copyOf(groupNames.keySet());
+    Set<String> managed = new TreeSet<>(groupNames.keySet());
+    if (in.partial()) managed.addAll(in.managedContainers().groups()); // named by users this delta run did not read
+    managedGroups = Set.copyOf(managed);
     Set<String> existingGroups = new TreeSet<>();
     in.groups().forEach(g -> existingGroups.add(g.code()));
     usableGroups = new TreeSet<>(existingGroups);

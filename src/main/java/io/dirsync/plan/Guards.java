@@ -17,9 +17,14 @@ public final class Guards {
    * {@code allowMassDelete}.
    */
   public static Optional<GuardViolation> check(Plan plan, GuardPolicy policy, int managedCount) {
+    return check(plan, policy, managedCount, plan.sourceUsers());
+  }
+
+  /** As above, with the users the source holds given apart (a delta run's plan covers only the changed ones). */
+  public static Optional<GuardViolation> check(Plan plan, GuardPolicy policy, int managedCount, int sourceUsers) {
     if (policy.allowMassDelete()) return Optional.empty();
     long removals = plan.removals();
-    if (plan.sourceUsers() == 0 && managedCount > 0) {
+    if (sourceUsers == 0 && managedCount > 0) {
       return violation("the source returned no users while dirsync manages " + managedCount
           + "; refusing to apply (" + removals + " removal(s) planned)");
     }

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * @param retiringMembers the directory's members of the managed groups, roles and departments that
  *     left the source (see {@link Retirement#leaving}); the others may be absent
  * @param retire what happens to managed groups and departments that left the source
+ * @param authority on a delta run (only changed users read), the externalIds whose absence from
+ *     {@code desired} means the user left the source; no group, role or department is retired. Null
+ *     on a full run (every managed user absent from {@code desired} left the source).
  */
 public record PlanInput(
     String job,
@@ -44,7 +47,8 @@ public record PlanInput(
     RemovalAction removalAction,
     ManagedContainers managedContainers,
     MembershipIndex retiringMembers,
-    RetirePolicy retire) {
+    RetirePolicy retire,
+    Set<ExternalId> authority) {
 
   public PlanInput {
     if (job == null || job.isBlank()) throw new IllegalArgumentException("job is required");
@@ -59,13 +63,28 @@ public record PlanInput(
     managedContainers = managedContainers == null ? ManagedContainers.NONE : managedContainers;
     retiringMembers = retiringMembers == null ? new MembershipIndex(null, null, null, null) : retiringMembers;
     retire = retire == null ? RetirePolicy.DEFAULT : retire;
+    authority = authority == null ? null : Set.copyOf(authority);
+  }
+
+  /** A full run's input. */
+  public PlanInput(String job, Instant createdAt, DesiredState desired, List<DirectoryUser> found,
+      Map<ExternalId, ManagedUser> managed, List<DirectoryDepartment> departments, List<DirectoryGroup> groups,
+      Set<RoleRef> existingRoles, RemovalAction removalAction, ManagedContainers managedContainers,
+      MembershipIndex retiringMembers, RetirePolicy retire) {
+    this(job, createdAt, desired, found, managed, departments, groups, existingRoles, removalAction, managedContainers,
+        retiringMembers, retire, null);
+  }
+
+  /** Whether only some users were read (a delta run): see {@code authority}. */
+  public boolean partial() {
+    return authority != null;
   }
 
   /** An input for a job that manages no groups, roles or departments yet. */
   public PlanInput(String job, Instant createdAt, DesiredState desired, List<DirectoryUser> found,
       Map<ExternalId, ManagedUser> managed, List<DirectoryDepartment> departments, List<DirectoryGroup> groups,
       Set<RoleRef> existingRoles, RemovalAction removalAction) {
-    this(job, createdAt, desired, found, managed, departments, groups, existingRoles, removalAction, null, null, null);
+    this(job, createdAt, desired, found, managed, departments, groups, existingRoles, removalAction, null, null, null, null);
   }
 
   /**

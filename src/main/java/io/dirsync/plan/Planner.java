@@ -75,8 +75,11 @@ public final class Planner {
     skipped.addAll(retirement.skipped());
     ManagedContainers retired = retired(retirement, membershipOps, deletions);
     Plan plan = new Plan(in.job(), in.createdAt(), ops, desired.size(), unchanged, in.managed().size(), skipped, describe(retired),
-        labels(ops, desired, found));
-    return new Planned(plan, Retirement.inSource(in.desired()).plus(retired));
+        labels(ops, desired, found, in.managed()));
+    // a delta run saw only some users: what the job manages grows, never shrinks, until a full run
+    ManagedContainers managedAfter = in.partial() ? in.managedContainers().plus(Retirement.inSource(in.desired()))
+        : Retirement.inSource(in.desired()).plus(retired);
+    return new Planned(plan, managedAfter);
   }
 
   /**
@@ -146,22 +149,29 @@ public final class Planner {
       if (have == null) continue;
       ManagedUser known = in.managed().get(want.externalId());
       out.add(known == null
-          ? new ManagedUser(want.externalId(), have.id(), null, false, in.createdAt())
-          : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed() && have.blocked(), in.createdAt()));
+          ? new ManagedUser(want.externalId(), have.id(), null, false, in.createdAt(), UserLabel.of(want))
+          : new ManagedUser(want.externalId(), have.id(), known.appliedHash(), known.removed() && have.blocked(), in.createdAt(),
+              UserLabel.of(want)));
     }
     return out.stream().distinct().sorted((a, b) -> a.externalId().compareTo(b.externalId())).toList();
   }
 
-  /** Names for every user the operations mention: from the source when it has the user, else from the directory. */
+  /**
+   * Names for every user the operations mention: from the source when it has the user, else from
+   * the directory's look-up and the state store's record of what dirsync last mapped (a user that
+   * left the source is usually not looked up; its DN is known only from that record).
+   */
   private static Map<ExternalId, UserLabel> labels(List<Operation> ops, Map<ExternalId, DesiredUser> desired,
-      Map<ExternalId, DirectoryUser> found) {
+      Map<ExternalId, DirectoryUser> found, Map<ExternalId, ManagedUser> managed) {
     Map<ExternalId, UserLabel> labels = new TreeMap<>();
     for (Operation op : ops) {
       for (ExternalId id : Operations.users(op)) {
         if (labels.containsKey(id)) continue;
         DesiredUser want = desired.get(id);
         DirectoryUser have = found.get(id);
-        UserLabel label = want != null ? UserLabel.of(want) : have != null ? UserLabel.of(have) : null;
+        ManagedUser known = managed.get(id);
+        UserLabel label = want != null ? UserLabel.of(want)
+            : UserLabel.merge(have == null ? null : UserLabel.of(have), known == null ? null : known.label());
         if (label != null && !label.blank()) labels.put(id, label);
       }
     }
@@ -191,6 +201,7 @@ public final class Planner {
     List<Operation> ops = new ArrayList<>();
     new TreeMap<>(in.managed()).forEach((id, m) -> {
       if (desired.containsKey(id) || in.desired().unmappedUsers().contains(id)) return;
+      if (in.partial() && !in.authority().contains(id)) return; // a delta run did not read this user
       switch (in.removalAction()) {
         case BLOCK -> { if (!m.removed()) ops.add(new Operation.BlockUser(id, m.directoryId())); }
         case DELETE -> ops.add(new Operation.DeleteUser(id, m.directoryId()));

@@ -54,6 +54,7 @@ public final class Retirement {
 
   static Retirement plan(PlanInput in) {
     Retirement r = new Retirement();
+    if (in.partial()) return r; // a delta run does not see every user: containers retire on full runs only
     ManagedContainers leaving = leaving(in.desired(), in.managedContainers());
     Set<String> existingGroups = new TreeSet<>();
     in.groups().stream().map(DirectoryGroup::code).forEach(existingGroups::add);

@@ -29,6 +29,21 @@ enum Dialect {
     return upsertManaged;
   }
 
+  /**
+   * As {@link #upsertManaged()}, and also sets the user's name; parameters 7-9: username, email,
+   * source_dn. (The plain upsert leaves a stored name as it is.)
+   */
+  String upsertManagedNamed() {
+    String columns = "job, external_id, directory_id, applied_hash, removed, last_seen, username, email, source_dn";
+    return this == H2
+        ? "MERGE INTO managed_users (" + columns + ") KEY (job, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        : "INSERT INTO managed_users (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (job, external_id) DO UPDATE SET"
+            + " directory_id = EXCLUDED.directory_id, applied_hash = EXCLUDED.applied_hash,"
+            + " removed = EXCLUDED.removed, last_seen = EXCLUDED.last_seen, username = EXCLUDED.username,"
+            + " email = EXCLUDED.email, source_dn = EXCLUDED.source_dn";
+  }
+
   /** Parameters: job, name, mark_value. */
   String upsertWatermark() {
     return upsertWatermark;

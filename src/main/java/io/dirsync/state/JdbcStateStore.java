@@ -50,6 +50,7 @@ public final class JdbcStateStore implements StateStore {
   private final Sql sql;
   private final ManagedUserTable managed;
   private final ManagedContainerTable containers;
+  private final SourceUserTable sourceUsers;
   private final ReportJson json = new ReportJson();
   private final AutoCloseable closer;
 
@@ -59,6 +60,7 @@ public final class JdbcStateStore implements StateStore {
     this.sql = new Sql(dataSource, safeUrl);
     this.managed = new ManagedUserTable(sql, dialect);
     this.containers = new ManagedContainerTable(sql);
+    this.sourceUsers = new SourceUserTable(sql);
     this.closer = closer;
   }
 
@@ -273,6 +275,19 @@ public final class JdbcStateStore implements StateStore {
   public void saveManagedContainers(String job, ManagedContainers managed) {
     requireText(job, "job");
     containers.replace(job, Objects.requireNonNull(managed, "managed"));
+  }
+
+  @Override
+  public Map<String, io.dirsync.model.SourceUser> sourceUsers(String job) {
+    requireText(job, "job");
+    return sourceUsers.load(job);
+  }
+
+  @Override
+  public void saveSourceUsers(String job, boolean replaceAll, Collection<io.dirsync.model.SourceUser> upserts,
+      Collection<String> removedKeys) {
+    requireText(job, "job");
+    sourceUsers.save(job, replaceAll, Objects.requireNonNull(upserts, "upserts"), Objects.requireNonNull(removedKeys, "removedKeys"));
   }
 
   @Override

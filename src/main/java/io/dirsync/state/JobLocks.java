@@ -24,6 +24,10 @@ public final class JobLocks {
   static final Duration LEASE = Duration.ofMinutes(2);
   static final Duration RENEW_EVERY = Duration.ofSeconds(20);
   private static final String UNIQUE_VIOLATION = "23505";
+  /** PostgreSQL's lock_not_available, H2's lock timeout: the row is being written by its holder right now. */
+  private static final java.util.Set<String> LOCK_BUSY = java.util.Set.of("55P03", "HYT00");
+  /** How long taking the lock waits for a holder that is in the middle of renewing it (and may be frozen there). */
+  private static final String LOCK_WAIT = "10s";
 
   private final Sql sql;
   private final Clock clock;
@@ -70,6 +74,22 @@ public final class JobLocks {
     return refused(job);
   }
 
+  /**
+   * On PostgreSQL, a statement that meets the holder's row in the middle of a renewal waits for that
+   * transaction; a holder frozen there (SIGSTOP, a paused VM) would make this run wait for ever.
+   * Bounded: after {@link #LOCK_WAIT} the lock counts as held.
+   */
+  private static void boundLockWait(java.sql.Connection c) throws SQLException {
+    if (Dialect.ofProduct(c.getMetaData().getDatabaseProductName()) != Dialect.POSTGRESQL) return;
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+    }
+  }
+
+  private static boolean busy(StateStoreException e) {
+    return e.getCause() instanceof SQLException s && LOCK_BUSY.contains(s.getSQLState());
+  }
+
   /** Whether nobody holds the job's lock now (a held row whose holder is dead counts as free). */
   public boolean isFree(String job) {
     Optional<Row> row = read(job);
@@ -94,6 +114,7 @@ public final class JobLocks {
   private boolean insert(String job, String token, Instant now) {
     try {
       return sql.write("lock job " + job, c -> {
+        boundLockWait(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_locks (job, token, host, pid, process_start,"
             + " acquired_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, job);
@@ -107,13 +128,23 @@ public final class JobLocks {
         }
       });
     } catch (StateStoreException e) {
-      if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) return false;
+      if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState()) || busy(e)) return false;
       throw e;
     }
   }
 
   private boolean takeOver(String job, String oldToken, String token, Instant now) {
+    try {
+      return compareAndSet(job, oldToken, token, now);
+    } catch (StateStoreException e) {
+      if (busy(e)) return false;
+      throw e;
+    }
+  }
+
+  private boolean compareAndSet(String job, String oldToken, String token, Instant now) {
     return sql.write("take over the lock of job " + job, c -> {
+      boundLockWait(c);
       try (PreparedStatement ps = c.prepareStatement("UPDATE job_locks SET token = ?, host = ?, pid = ?, process_start = ?,"
           + " acquired_at = ?, lease_until = ? WHERE job = ? AND token = ?")) {
         ps.setString(1, token);

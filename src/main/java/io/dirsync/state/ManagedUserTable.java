@@ -2,6 +2,7 @@ package io.dirsync.state;
 
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.UserLabel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ final class ManagedUserTable {
   static final int BATCH = 1000;
 
   private static final String SELECT =
-      "SELECT external_id, directory_id, applied_hash, removed, last_seen FROM managed_users WHERE job = ?";
+      "SELECT external_id, directory_id, applied_hash, removed, last_seen, username, email, source_dn FROM managed_users WHERE job = ?";
   private static final String DELETE = "DELETE FROM managed_users WHERE job = ? AND external_id = ?";
   private static final int FETCH_SIZE = 5000;
 
@@ -50,7 +51,8 @@ final class ManagedUserTable {
                 users.put(
                     id,
                     new ManagedUser(
-                        id, rs.getString(2), rs.getString(3), rs.getBoolean(4), Sql.getInstant(rs, "last_seen")));
+                        id, rs.getString(2), rs.getString(3), rs.getBoolean(4), Sql.getInstant(rs, "last_seen"),
+                        new UserLabel(rs.getString(6), rs.getString(7), rs.getString(8))));
               }
               return Map.copyOf(users);
             }
@@ -63,31 +65,49 @@ final class ManagedUserTable {
     Map<ExternalId, ManagedUser> unique = new LinkedHashMap<>();
     for (ManagedUser u : users) unique.put(u.externalId(), u);
     if (unique.isEmpty()) return;
+    List<ManagedUser> named = unique.values().stream().filter(u -> u.label() != null).toList();
+    List<ManagedUser> unnamed = unique.values().stream().filter(u -> u.label() == null).toList();
     sql.write(
         "save " + unique.size() + " managed users of job " + job,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(dialect.upsertManaged())) {
-            int pending = 0;
-            for (ManagedUser u : unique.values()) {
-              ps.setString(1, job);
-              ps.setString(2, u.externalId().value());
-              ps.setString(3, u.directoryId());
-              ps.setString(4, u.appliedHash());
-              ps.setBoolean(5, u.removed());
-              Sql.setInstant(ps, 6, u.lastSeen());
-              ps.addBatch();
-              if (++pending == BATCH) {
-                ps.executeBatch();
-                // Bounded transactions: H2 updates existing rows about twice as fast, and each row is
-                // true on its own, so a crash part-way keeps the batches before it.
-                c.commit();
-                pending = 0;
-              }
-            }
-            if (pending > 0) ps.executeBatch();
-          }
+          upsert(c, job, named, dialect.upsertManagedNamed());
+          upsert(c, job, unnamed, dialect.upsertManaged());
           return null;
         });
+  }
+
+  private static void upsert(Connection c, String job, List<ManagedUser> users, String statement) throws SQLException {
+    if (users.isEmpty()) return;
+    try (PreparedStatement ps = c.prepareStatement(statement)) {
+      int pending = 0;
+      for (ManagedUser u : users) {
+        ps.setString(1, job);
+        ps.setString(2, u.externalId().value());
+        ps.setString(3, u.directoryId());
+        ps.setString(4, u.appliedHash());
+        ps.setBoolean(5, u.removed());
+        Sql.setInstant(ps, 6, u.lastSeen());
+        if (u.label() != null) {
+          ps.setString(7, cut(u.label().username(), 1024));
+          ps.setString(8, cut(u.label().email(), 1024));
+          ps.setString(9, cut(u.label().dn(), 4000));
+        }
+        ps.addBatch();
+        if (++pending == BATCH) {
+          ps.executeBatch();
+          // Bounded transactions: H2 updates existing rows about twice as fast, and each row is
+          // true on its own, so a crash part-way keeps the batches before it.
+          c.commit();
+          pending = 0;
+        }
+      }
+      if (pending > 0) ps.executeBatch();
+    }
+  }
+
+  /** A name is only shown to people: one longer than its column is cut rather than failing the save. */
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   void forget(String job, Collection<ExternalId> ids) {

@@ -59,6 +59,23 @@ public interface StateStore extends AutoCloseable {
   /** Replaces the groups, roles and departments the job manages. */
   void saveManagedContainers(String job, ManagedContainers containers);
 
+  /**
+   * Delta sync: what the job's last applied run knew of each user entry of its source, by key;
+   * empty before the first such run (or when the store keeps none).
+   */
+  default Map<String, io.dirsync.model.SourceUser> sourceUsers(String job) {
+    return Map.of();
+  }
+
+  /**
+   * Saves what {@link #sourceUsers} returns next: with {@code replaceAll} (a full run) exactly
+   * {@code upserts}; otherwise {@code upserts} replace the rows of their keys and {@code removedKeys}
+   * are dropped. One transaction. The default keeps nothing.
+   */
+  default void saveSourceUsers(String job, boolean replaceAll, Collection<io.dirsync.model.SourceUser> upserts,
+      Collection<String> removedKeys) {
+  }
+
   Optional<String> watermark(String job, String name);
 
   void saveWatermark(String job, String name, String value);

@@ -12,10 +12,18 @@ interface DesiredStateInput {
   /** Role namespaces the mapping assigns roles in. */
   Set<String> roleNamespaces();
 
-  /** The desired state, and the user entries each named source delivered (empty for a single source). */
-  record Reading(DesiredState state, Map<String, Integer> usersPerSource) {
+  /**
+   * The desired state, the user entries each named source delivered (empty for a single source), and
+   * the group and department entries the source delivered (empty when not counted).
+   */
+  record Reading(DesiredState state, Map<String, Integer> usersPerSource, Map<io.dirsync.model.EntryKind, Integer> entries) {
     public Reading {
       usersPerSource = Map.copyOf(usersPerSource);
+      entries = entries == null ? Map.of() : Map.copyOf(entries);
+    }
+
+    public Reading(DesiredState state, Map<String, Integer> usersPerSource) {
+      this(state, usersPerSource, Map.of());
     }
   }
 }

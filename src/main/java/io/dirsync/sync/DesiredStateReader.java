@@ -18,7 +18,8 @@ final class DesiredStateReader implements DesiredStateInput {
 
   @Override
   public Reading read(SyncListener listener) {
-    return new Reading(readState(listener), java.util.Map.of());
+    java.util.Map<EntryKind, Integer> entries = new java.util.EnumMap<>(EntryKind.class);
+    return new Reading(readState(listener, entries), java.util.Map.of(), entries);
   }
 
   @Override
@@ -27,10 +28,16 @@ final class DesiredStateReader implements DesiredStateInput {
   }
 
   DesiredState readState(SyncListener listener) {
+    return readState(listener, new java.util.EnumMap<>(EntryKind.class));
+  }
+
+  private DesiredState readState(SyncListener listener, java.util.Map<EntryKind, Integer> entries) {
     MappingSession session = mapping.newSession();
     long[] seen = {0};
     for (EntryKind kind : new EntryKind[] {EntryKind.DEPARTMENT, EntryKind.GROUP, EntryKind.USER}) {
+      entries.put(kind, 0);
       source.read(kind, entry -> {
+        entries.merge(entry.kind(), 1, Integer::sum);
         session.accept(entry);
         if (++seen[0] % 1000 == 0) listener.progress(seen[0], -1);
       });

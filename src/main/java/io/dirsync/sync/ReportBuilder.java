@@ -29,6 +29,7 @@ final class ReportBuilder {
   private String mode = "sync";
   private Plan plan;
   private boolean applied;
+  private String note;
 
   ReportBuilder(String runId, String job, boolean dryRun, Instant startedAt) {
     this.runId = runId;
@@ -71,6 +72,12 @@ final class ReportBuilder {
     return this;
   }
 
+  /** A line that says how the run read its source (kept after the outcome's own message). */
+  ReportBuilder note(String line) {
+    note = line;
+    return this;
+  }
+
   ReportBuilder outcome(RunOutcome newOutcome, String newMessage) {
     outcome = newOutcome;
     message = newMessage;
@@ -79,7 +86,8 @@ final class ReportBuilder {
 
   RunReport finish(Instant finishedAt, Map<String, Long> apiCalls, Map<String, Duration> timings) {
     ReportedChanges changes = ReportedChanges.of(plan, dryRun && outcome == RunOutcome.SUCCESS, applied, failures, skipped);
-    return new RunReport(runId, job, dryRun, startedAt, finishedAt, outcome, message, sourceUsers, unchanged,
+    String text = note == null ? message : message == null ? note : message + " (" + note + ")";
+    return new RunReport(runId, job, dryRun, startedAt, finishedAt, outcome, text, sourceUsers, unchanged,
         counts, skipped, failures, apiCalls, timings, mode, changes.rows(), changes.memberships());
   }
 }

@@ -48,6 +48,16 @@ final class SnapshotReader {
   }
 
   DirectorySnapshot read(DesiredState desired, Set<String> roleNamespaces, SyncListener listener) {
+    return read(desired, roleNamespaces, listener, null);
+  }
+
+  /**
+   * With {@code applied} (a delta run after a run that applied everything): no member listings;
+   * each found user's memberships are taken as what dirsync last applied to it, and read per user
+   * only for users it has no record of.
+   */
+  DirectorySnapshot read(DesiredState desired, Set<String> roleNamespaces, SyncListener listener,
+      Map<ExternalId, io.dirsync.model.SourceUser> applied) {
     Set<String> namespaces = new TreeSet<>(roleNamespaces);
     desired.roles().forEach(r -> namespaces.add(r.namespace()));
     desired.users().forEach(u -> u.roles().forEach(r -> namespaces.add(r.namespace())));
@@ -57,6 +67,7 @@ final class SnapshotReader {
     List<DirectoryDepartment> departments = directory.listDepartments();
     List<DirectoryGroup> groups = directory.listGroups();
     List<DirectoryUser> found = lookUp(desired.users(), namespaces, compared, listener);
+    if (applied != null) return new DirectorySnapshot(AppliedMemberships.of(found, applied, directory, namespaces), departments, groups, roles);
     Set<String> managedGroups = new TreeSet<>();
     desired.groups().forEach(g -> managedGroups.add(g.code()));
     desired.users().forEach(u -> managedGroups.addAll(u.groups()));

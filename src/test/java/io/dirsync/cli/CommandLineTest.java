@@ -127,6 +127,8 @@ class CommandLineTest {
         .contains("  3  stopped by a safety guard (nothing applied)")
         .containsPattern("(?m)^  4  source or target unreachable / authentication failed,$")
         .containsPattern("(?m)^     or stopped by SIGTERM / SIGINT \\(the run is recorded as stopped\\)$")
-        .containsPattern("(?m)^  6  unexpected internal error$");
+        .containsPattern("(?m)^  6  unexpected internal error$")
+        .containsPattern("(?m)^ 70  fatal JVM error \\(out of memory\\): halted at once$")
+        .containsPattern("(?m)^130/143  SIGINT/SIGTERM that did not end within 120 s; 137  kill -9$");
   }
 }

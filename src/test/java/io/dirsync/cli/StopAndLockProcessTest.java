@@ -66,7 +66,7 @@ class StopAndLockProcessTest {
       awaitCreates(sync, 30);
       sync.signal("TERM");
 
-      assertThat(sync.waitFor(120)).as(sync.stderr()).isEqualTo(4);
+      assertThat(sync.waitFor(UnattendedFixture.PATIENCE_SECONDS)).as(sync.stderr()).isEqualTo(4);
       assertNoStackTrace(sync);
       assertThat(sync.stdout()).contains("stopped");
     }
@@ -90,7 +90,7 @@ class StopAndLockProcessTest {
       awaitCreates(apply, 30);
       apply.signal("INT");
 
-      assertThat(apply.waitFor(120)).as(apply.stderr()).isEqualTo(4);
+      assertThat(apply.waitFor(UnattendedFixture.PATIENCE_SECONDS)).as(apply.stderr()).isEqualTo(4);
       assertNoStackTrace(apply);
     }
     assertThat(fixture.runs()).singleElement().extracting(RunSummary::outcome).isEqualTo(RunOutcome.STOPPED);
@@ -105,7 +105,7 @@ class StopAndLockProcessTest {
       awaitCreates(daemon, 30);
       daemon.signal("TERM");
 
-      assertThat(daemon.waitFor(120)).as(daemon.stderr()).isZero();
+      assertThat(daemon.waitFor(UnattendedFixture.PATIENCE_SECONDS)).as(daemon.stderr()).isZero();
       assertNoStackTrace(daemon);
     }
     assertThat(fixture.runs()).isNotEmpty().allSatisfy(r -> assertThat(r.finishedAt()).isNotNull())
@@ -121,13 +121,13 @@ class StopAndLockProcessTest {
       // frozen mid-run (alive, holding its lock) until the second has answered: no race with its start-up
       first.signal("STOP");
       try (Child second = fixture.start("second", "sync", "-c", config.toString())) {
-        assertThat(second.waitFor(180)).as(second.stderr()).isEqualTo(5);
+        assertThat(second.waitFor(UnattendedFixture.PATIENCE_SECONDS)).as(second.stderr()).isEqualTo(5);
         assertNoStackTrace(second);
         assertThat(second.stderr()).contains(store == Store.H2 ? "open in another dirsync process" : "job j is already running");
       } finally {
         first.signal("CONT");
       }
-      assertThat(first.waitFor(120)).as(first.stderr()).isZero();
+      assertThat(first.waitFor(UnattendedFixture.PATIENCE_SECONDS)).as(first.stderr()).isZero();
     }
     List<RunSummary> runs = fixture.runs();
     assertThat(runs).singleElement().extracting(RunSummary::outcome).isEqualTo(RunOutcome.SUCCESS);
@@ -142,7 +142,7 @@ class StopAndLockProcessTest {
     try (Child doomed = fixture.start("doomed", "sync", "-c", config.toString())) {
       awaitCreates(doomed, 10);
       doomed.signal("KILL");
-      doomed.waitFor(30);
+      doomed.waitFor(UnattendedFixture.PATIENCE_SECONDS);
     }
     assertThat(fixture.runs()).singleElement().satisfies(r -> assertThat(r.finishedAt()).isNull());
 

@@ -176,16 +176,23 @@ final class UnattendedFixture {
     }
   }
 
-  /** Waits (bounded) until {@code condition} holds; the child's progress is what we wait on, not a time. */
+  /** How long a test waits for a child JVM to reach a point or to end: generous, a loaded CI machine starts JVMs slowly. */
+  static final int PATIENCE_SECONDS = 300;
+
+  /**
+   * Waits until {@code condition} holds: the child's progress is what we wait on, not a time. The
+   * bound (a deadline, not a count of polls) only keeps a broken run from hanging the build.
+   */
   static void await(String what, BooleanSupplier condition, Child child) throws InterruptedException {
-    for (int i = 0; i < 3000; i++) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+    while (System.nanoTime() - deadline < 0) {
       if (condition.getAsBoolean()) return;
       if (child != null && !child.process().isAlive()) {
         throw new AssertionError("dirsync ended before " + what + ": exit " + child.process().exitValue() + "\n" + child.stderr());
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("timed out waiting for " + what);
+    throw new AssertionError("no " + what + " within " + PATIENCE_SECONDS + " s" + (child == null ? "" : "; stderr:\n" + child.stderr()));
   }
 
   JdbcStateStore openState() {

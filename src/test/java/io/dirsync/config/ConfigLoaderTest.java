@@ -146,4 +146,29 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
         .hasMessageContaining("jobs[0].removal.action must be one of [block, delete, none], not 'vaporise'");
   }
+
+  @Test
+  void deltaSyncNeedsAnLdapServerAndAFullReconciliationPeriodOfAtLeastAMinute() throws IOException {
+    Path good = write("delta.yaml", """
+        jobs:
+          - name: j
+            source: {type: ldap, urls: ["ldap://127.0.0.1:389"], users: {baseDn: "dc=x"}, delta: {fullEvery: 12h}}
+            mapping: m.yaml
+            target: {type: authing, userPoolId: p, secret: s}
+        """);
+    assertThat(new ConfigLoader(Map.of()).load(good).job("j").orElseThrow().source().ldap().delta().fullEvery())
+        .isEqualTo(java.time.Duration.ofHours(12));
+
+    Path bad = write("bad-delta.yaml", """
+        jobs:
+          - name: j
+            source: {type: ldif, files: [a.ldif], users: {baseDn: "dc=x"}, delta: {fullEvery: 10s, every: 1h}}
+            mapping: m.yaml
+            target: {type: authing, userPoolId: p, secret: s}
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .hasMessageContaining("delta.fullEvery must be at least 1m")
+        .hasMessageContaining("every")
+        .hasMessageContaining("needs an LDAP server");
+  }
 }

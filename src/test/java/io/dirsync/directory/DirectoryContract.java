@@ -228,6 +228,55 @@ public abstract class DirectoryContract {
   }
 
   @Test
+  void aBatchUpdateSetsEachUsersFieldsCustomDataAndBlock() {
+    Directory d = directory();
+    String alice = d.createUser(user("e-1", "alice")).id();
+    String bob = d.createUser(user("e-2", "bob")).id();
+    Map<String, Object> cleared = new LinkedHashMap<>();
+    cleared.put("name", null);
+
+    d.updateUsers(List.of(new UserUpdate(alice, Map.of("company", "Wonderland"), Map.of("school", "MIT"), false),
+        new UserUpdate(bob, cleared, Map.of(), true)));
+
+    DirectoryUser a = find(d, "e-1", DEFAULT_NS);
+    assertThat(a.field("company")).isEqualTo("Wonderland");
+    assertThat(a.field("name")).isEqualTo("Name alice");
+    assertThat(a.customData()).containsEntry("school", "MIT");
+    assertThat(a.blocked()).isFalse();
+    DirectoryUser b = find(d, "e-2", DEFAULT_NS);
+    assertThat(b.fields()).doesNotContainKey("name");
+    assertThat(b.field("username")).isEqualTo("bob");
+    assertThat(b.blocked()).isTrue();
+  }
+
+  @Test
+  void aBatchDeleteRemovesEachUserAndAbsentOnesAreFine() {
+    Directory d = directory();
+    String alice = d.createUser(user("e-1", "alice")).id();
+    String bob = d.createUser(user("e-2", "bob")).id();
+    d.createUser(user("e-3", "carol"));
+
+    d.deleteUsers(List.of(alice, bob));
+    d.deleteUsers(List.of(alice));
+
+    assertThat(d.findByExternalIds(List.of(ExternalId.of("e-1"), ExternalId.of("e-2"), ExternalId.of("e-3")), false, Set.of()))
+        .extracting(u -> u.externalId().value()).containsExactly("e-3");
+  }
+
+  @Test
+  void rolesCreatedTogetherAreListedInTheirNamespaces() {
+    Directory d = directory();
+    RoleRef reader = new RoleRef(RoleRef.DEFAULT_NAMESPACE, "reader");
+    RoleRef writer = new RoleRef(RoleRef.DEFAULT_NAMESPACE, "writer");
+    RoleRef editor = new RoleRef("app1", "editor");
+
+    d.createRoles(List.of(reader, writer, editor));
+
+    assertThat(d.listRoles(RoleRef.DEFAULT_NAMESPACE)).contains(reader, writer);
+    assertThat(d.listRoles("app1")).containsExactly(editor);
+  }
+
+  @Test
   void aDeletedUserIsNotFoundAndDeletingItAgainIsFine() {
     Directory d = directory();
     String alice = d.createUser(user("e-1", "alice")).id();

@@ -116,4 +116,85 @@ class InputHygieneTest {
     assertThat(state.skipped()).isEmpty();
     assertThat(state.users()).hasSize(1);
   }
+
+  private static final String CONTAINERS = """
+      users:
+        externalId: employeeNumber
+        fields:
+          username: uid
+      groups:
+        fromEntries:
+          code: cn
+          name: %s
+          description: description
+        fromAttribute:
+          attribute: memberOf
+          code: %s
+          name: %s
+      departments:
+        fromEntries:
+          base: ou=D,dc=x
+          code: {from: ou, transforms: [lower]}
+          name: ou
+      """;
+
+  private static SourceEntry group(String cn, String name, String description) {
+    return SourceEntry.of(EntryKind.GROUP, "cn=" + cn + ",ou=G,dc=x",
+        Map.of("cn", List.of(cn), "displayName", List.of(name), "description", List.of(description)));
+  }
+
+  private static SourceEntry department(String ou) {
+    return SourceEntry.of(EntryKind.DEPARTMENT, "ou=" + ou + ",ou=D,dc=x", Map.of("ou", List.of(ou)));
+  }
+
+  private static SkippedEntry skippedAt(DesiredState state, String dn) {
+    return state.skipped().stream().filter(s -> s.dn().equals(dn)).findFirst().orElseThrow(() -> new AssertionError(dn + " not in " + state.skipped()));
+  }
+
+  @Test
+  void groupAndDepartmentNamesAreCheckedAndABadOneSkipsItsEntryNamingTheRule() {
+    String decoded = new String(new byte[] {'A', (byte) 0xFF, 'B'}, StandardCharsets.UTF_8);
+
+    DesiredState state = map(CONTAINERS.formatted("displayName", "cn", "cn"),
+        group("nul", "Nul\u0000Group", "ok"), group("utf", decoded, "ok"), group("long", "ok", "d".repeat(3000)), group("fine", "Fine", "ok"),
+        department("x".repeat(300)), department("Sales"));
+
+    assertThat(state.groups()).extracting(g -> g.code()).containsExactly("fine");
+    assertThat(state.departments()).extracting(d -> d.code()).containsExactly("sales");
+    assertThat(skippedAt(state, "cn=nul,ou=G,dc=x").rule()).isEqualTo("hygiene.control-characters");
+    assertThat(skippedAt(state, "cn=nul,ou=G,dc=x").reason()).contains("groups.fromEntries.name").contains("U+0000");
+    assertThat(skippedAt(state, "cn=utf,ou=G,dc=x").rule()).isEqualTo("hygiene.invalid-utf8");
+    assertThat(skippedAt(state, "cn=long,ou=G,dc=x").rule()).isEqualTo("hygiene.max-length");
+    assertThat(skippedAt(state, "cn=long,ou=G,dc=x").reason()).contains("groups.fromEntries.description").contains("3000 characters");
+    SkippedEntry department = skippedAt(state, "ou=" + "x".repeat(300) + ",ou=D,dc=x");
+    assertThat(department.rule()).isEqualTo("hygiene.max-length");
+    assertThat(department.reason()).contains("departments.fromEntries.");
+  }
+
+  @Test
+  void aBadGroupNamedByAUserAttributeSkipsThatUserWhichIsThenNeverRemoved() {
+    SourceEntry user = SourceEntry.of(EntryKind.USER, "uid=1,dc=x", Map.of("employeeNumber", List.of("1"), "uid", List.of("1"),
+        "memberOf", List.of("cn=Bell\u0007Ringers,ou=G,dc=x")));
+
+    DesiredState state = map(CONTAINERS.formatted("displayName", "cn", "cn"), user);
+
+    assertThat(state.users()).isEmpty();
+    assertThat(state.groups()).isEmpty();
+    assertThat(state.unmappedUsers()).containsExactly(ExternalId.of("1"));
+    assertThat(skippedAt(state, "uid=1,dc=x").rule()).isEqualTo("hygiene.control-characters");
+    assertThat(skippedAt(state, "uid=1,dc=x").reason()).contains("groups.fromAttribute.");
+  }
+
+  @Test
+  void aMappingThatSaysSoCleansGroupNamesInsteadOfSkipping() {
+    SourceEntry user = SourceEntry.of(EntryKind.USER, "uid=1,dc=x", Map.of("employeeNumber", List.of("1"), "uid", List.of("1"),
+        "memberOf", List.of("cn=Bell\u0007Ringers,ou=G,dc=x")));
+    String clean = "{from: cn, transforms: [clean]}";
+    String cleaning = CONTAINERS.formatted("{from: displayName, transforms: [clean, {truncate: 10}]}", clean, clean);
+
+    DesiredState state = map(cleaning, group("nul", "Nul\u0000Group with a long name", "ok"), user);
+
+    assertThat(state.skipped()).isEmpty();
+    assertThat(state.groups()).extracting(g -> g.code() + "=" + g.name()).containsExactly("BellRingers=BellRingers", "nul=NulGroup w");
+  }
 }

@@ -42,6 +42,7 @@ final class Scenario {
   final Map<RoleRef, Set<String>> roleMembers = new HashMap<>();
   final Map<String, Set<String>> departmentMembers = new HashMap<>();
   RetirePolicy retire = RetirePolicy.DEFAULT;
+  Set<ExternalId> authority;
 
   static ExternalId ext(String id) {
     return ExternalId.of(id);
@@ -128,10 +129,17 @@ final class Scenario {
     return this;
   }
 
+  /** A delta run that read (or was told of) only these users. */
+  Scenario delta(String... ext) {
+    authority = new HashSet<>();
+    for (String e : ext) authority.add(ExternalId.of(e));
+    return this;
+  }
+
   PlanInput input() {
     DesiredState state = new DesiredState(desired, desiredDepartments, desiredGroups, List.of(), List.of(), createGroups, createRoles);
     return new PlanInput("job", NOW, state, found, managed, departments, groups, roles, action, containers,
-        new MembershipIndex(groupMembers, roleMembers, departmentMembers, Map.of()), retire);
+        new MembershipIndex(groupMembers, roleMembers, departmentMembers, Map.of()), retire, authority);
   }
 
   Plan plan() {

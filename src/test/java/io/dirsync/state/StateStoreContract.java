@@ -8,6 +8,7 @@ import io.dirsync.model.Failure;
 import io.dirsync.model.JournalEntry;
 import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
+import io.dirsync.model.UserLabel;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.OperationOutcome;
@@ -181,6 +182,22 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aManagedUsersNameIsKeptBySavesThatDoNotNameItAndReplacedBySavesThatDo() {
+    UserLabel bobLabel = new UserLabel("bob", "bob@corp.example", "uid=bob,ou=People,dc=corp,dc=example");
+    store.saveManaged("hr", List.of(new ManagedUser(ExternalId.of("bob"), "d-bob", "h1", false, T0, bobLabel), user("amy", "d-amy", "h", false)));
+    // blocking writes the row again without a name: the stored one stays
+    store.saveManaged("hr", List.of(user("bob", "d-bob", "blocked", true)));
+
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).label()).isEqualTo(bobLabel);
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).removed()).isTrue();
+    assertThat(store.managedUsers("hr").get(ExternalId.of("amy")).label()).isNull();
+
+    UserLabel renamed = new UserLabel("robert", null, "uid=robert,ou=People,dc=corp,dc=example");
+    store.saveManaged("hr", List.of(new ManagedUser(ExternalId.of("bob"), "d-bob", "h2", false, T0, renamed)));
+    assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).label()).isEqualTo(renamed);
+  }
+
+  @Test
   void theLastOfDuplicateIdsInOneSaveWins() {
     store.saveManaged("hr", List.of(user("bob", "d1", "h1", false), user("bob", "d2", "h2", true)));
     assertThat(store.managedUsers("hr").get(ExternalId.of("bob")).directoryId()).isEqualTo("d2");
@@ -232,6 +249,30 @@ abstract class StateStoreContract {
     assertThat(store.watermark("hr", "cookie")).contains("rid=001,csn=x");
     assertThat(store.watermark("legacy", "usn")).contains("7");
     assertThat(store.watermark("legacy", "cookie")).isEmpty();
+  }
+
+  @Test
+  void sourceUsersAreReplacedByAFullRunAndUpdatedByADeltaRunPerJob() {
+    io.dirsync.model.SourceUser ann = new io.dirsync.model.SourceUser("k1", "uid=ann,ou=People", ExternalId.of("e1"), "d1",
+        sorted("dev", "a b&c"), sorted(new io.dirsync.model.RoleRef("ns", "viewer")), sorted("eng"), "eng");
+    io.dirsync.model.SourceUser bob = new io.dirsync.model.SourceUser("k2", "uid=bob,ou=People", null, "d2", null, null, null, null);
+    store.saveSourceUsers("hr", true, List.of(ann, bob), List.of());
+    store.saveSourceUsers("other", true, List.of(bob), List.of());
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k1", "k2").containsEntry("k1", ann).containsEntry("k2", bob);
+
+    io.dirsync.model.SourceUser moved = new io.dirsync.model.SourceUser("k1", "uid=ann,ou=Ops", ExternalId.of("e1"), "d3",
+        sorted(), sorted(), sorted("ops"), null);
+    store.saveSourceUsers("hr", false, List.of(moved), List.of("k2"));
+
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k1").containsEntry("k1", moved);
+    assertThat(store.sourceUsers("other")).containsOnlyKeys("k2");
+    store.saveSourceUsers("hr", true, List.of(bob), List.of());
+    assertThat(store.sourceUsers("hr")).containsOnlyKeys("k2");
+  }
+
+  @SafeVarargs
+  private static <T extends Comparable<T>> java.util.SortedSet<T> sorted(T... values) {
+    return new java.util.TreeSet<>(List.of(values));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dirsync.directory.CreateResult;
 import io.dirsync.directory.Directory;
 import io.dirsync.directory.DirectoryException;
+import io.dirsync.directory.UserUpdate;
 import io.dirsync.model.DesiredUser;
 import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
@@ -29,8 +30,11 @@ import java.util.TreeSet;
  * The {@link Directory} port over Authing's v3 management API (signed REST, authing-node-sdk
  * 4.0.1's requests). Look-ups take one {@code get-user-batch} per 50 externalIds (custom data and
  * departments included; groups and roles from the {@link MembershipCache}); creates go 50 users a
- * call ({@code create-users-batch}) with custom data, departments and the main department; member
- * writes go 50 users a call. Thread-safe; one instance per run.
+ * call ({@code create-users-batch}) with custom data, departments and the main department; field,
+ * custom-data and status (block) updates 50 users a call ({@code update-user-batch}), deletes 50 a
+ * call ({@code delete-users-batch}); groups and roles are created 50 a call; member writes go 50
+ * users a call. Blocking sets status {@code Suspended} and ends no session (v3's {@code kick-users}
+ * needs application ids). Thread-safe; one instance per run.
  */
 public final class AuthingV3Directory implements Directory {
   /** How long a pool found empty is trusted to stay empty while this adapter has created nobody. */
@@ -189,6 +193,33 @@ public final class AuthingV3Directory implements Directory {
   }
 
   @Override
+  public int updateBatchSize() {
+    return Users.BATCH;
+  }
+
+  /** One {@code update-user-batch} (v3 documents no limit for it; dirsync sends at most 50, v3's other batch limit). */
+  @Override
+  public void updateUsers(List<UserUpdate> updates) {
+    if (updates.size() > Users.BATCH) throw V3Errors.invalid("updateUsers", "at most " + Users.BATCH + " users per call, got " + updates.size());
+    if (updates.isEmpty()) return;
+    Map<String, Object> custom = new HashMap<>();
+    updates.forEach(u -> custom.putAll(u.customData()));
+    if (!custom.isEmpty()) customFields.ensure(custom);
+    List<ObjectNode> items = new ArrayList<>();
+    for (UserUpdate u : updates) items.add(Users.updateItem(u.userId(), u.fields(), u.customData(), u.block(), transport.object()));
+    users.updateBatch(items);
+  }
+
+  /** One {@code delete-users-batch} (Authing ids, 50 a call). */
+  @Override
+  public void deleteUsers(List<String> userIds) {
+    if (userIds.size() > Users.BATCH) throw V3Errors.invalid("deleteUsers", "at most " + Users.BATCH + " users per call, got " + userIds.size());
+    if (userIds.isEmpty()) return;
+    users.delete(distinct(userIds));
+    userIds.forEach(memberships::userDeleted);
+  }
+
+  @Override
   public void deleteUser(String userId) {
     users.delete(List.of(userId));
     memberships.userDeleted(userId);
@@ -235,6 +266,12 @@ public final class AuthingV3Directory implements Directory {
   @Override
   public void createRole(RoleRef role) {
     groupsRoles.createRoles(List.of(role));
+  }
+
+  /** Roles 50 a call ({@code create-roles-batch}). */
+  @Override
+  public void createRoles(List<RoleRef> roles) {
+    if (!roles.isEmpty()) groupsRoles.createRoles(roles);
   }
 
   @Override

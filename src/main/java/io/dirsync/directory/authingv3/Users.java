@@ -73,6 +73,23 @@ final class Users {
     return transport.post("update-user", body);
   }
 
+  /** {@code update-user-batch}: one item per user ({@code userId} is the Authing id), 50 a call. */
+  JsonNode updateBatch(List<ObjectNode> items) {
+    ObjectNode body = transport.object();
+    ArrayNode list = body.putArray("list");
+    items.forEach(list::add);
+    return transport.post("update-user-batch", body);
+  }
+
+  /** One item of {@code update-user-batch} ({@code UpdateUserInfoDto}): fields, custom data, status. */
+  static ObjectNode updateItem(String userId, Map<String, Object> fields, Map<String, Object> customData, boolean block, ObjectNode into) {
+    into.put("userId", userId);
+    UserFields.write(fields, into, "user " + userId);
+    if (block) into.put("status", "Suspended");
+    if (!customData.isEmpty()) UserFields.customDataNode(customData, into.putObject("customData"));
+    return into;
+  }
+
   void delete(List<String> userIds) {
     ObjectNode body = transport.object();
     userIds.forEach(body.putArray("userIds")::add);

@@ -47,8 +47,9 @@ final class UserRoutes {
         r.post("update-user-batch", req -> {
             List<JsonNode> items = req.objects("list", BATCH);
             List<Map<String, Object>> rows = store.atomically(() -> {
-                for (JsonNode item : items) {
-                    resolve(req.child(item).required("userId"), "user_id");
+                Set<String> seen = new HashSet<>();
+                for (int i = 0; i < items.size(); i++) {
+                    checkUpdate(req.child(items.get(i)), i, seen);
                 }
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (JsonNode item : items) {
@@ -165,6 +166,51 @@ final class UserRoutes {
         departments.resolveAll(item.strings("departmentIds", BATCH), options.text("departmentIdType"));
         JsonNode custom = item.params().path("customData");
         custom.fieldNames().forEachRemaining(key -> {
+            if (store.fieldDefinitions("USER").stream().noneMatch(d -> key.equals(d.get("key")))) {
+                throw V3Error.invalid(where + "custom field " + key + " is not defined for USER; define it with set-custom-fields first");
+            }
+        });
+    }
+
+    /**
+     * Refuses an item of update-user-batch (naming its index) before anything in the batch changes:
+     * an unknown user (by Authing id, the batch has no userIdType), a field UpdateUserInfoDto does
+     * not have, a bad status, a username, email, phone or externalId another user holds (or two
+     * items set), an undefined custom field.
+     */
+    private void checkUpdate(V3Request item, int index, Set<String> seen) {
+        String where = "list[" + index + "]: ";
+        String userId = item.required("userId");
+        Map<String, Object> user = find(userId, "user_id");
+        if (user == null) {
+            throw V3Error.notFound(where + "user " + userId + " (user_id) does not exist");
+        }
+        if (!seen.add("userId:" + userId)) {
+            throw V3Error.invalid(where + "user " + userId + " is in the list twice");
+        }
+        Iterator<String> names = item.params().fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!Views.WRITABLE.contains(key) && !Set.of("userId", "status", "customData", "metadata", "identityNumber").contains(key)) {
+                throw V3Error.invalid(where + key + " is not a field of UpdateUserInfoDto");
+            }
+        }
+        String status = item.text("status");
+        if (status != null && !Set.of("Activated", "Suspended", "Deactivated", "Resigned", "Archived").contains(status)) {
+            throw V3Error.invalid(where + "status must be Activated, Suspended, Deactivated, Resigned or Archived, got " + status);
+        }
+        for (String field : List.of("username", "email", "phone", "externalId")) {
+            String value = item.text(field);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> holder = store.findUser(field, value);
+            String key = field + ":" + (field.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value);
+            if ((holder != null && !userId.equals(holder.get("id"))) || !seen.add(key)) {
+                throw new V3Error(400, 2026, where + "a user with " + field + " " + value + " already exists");
+            }
+        }
+        item.params().path("customData").fieldNames().forEachRemaining(key -> {
             if (store.fieldDefinitions("USER").stream().noneMatch(d -> key.equals(d.get("key")))) {
                 throw V3Error.invalid(where + "custom field " + key + " is not defined for USER; define it with set-custom-fields first");
             }

@@ -29,6 +29,7 @@ final class LdapAttributes {
       names.addAll(config.attributes());
       names.add("objectClass");
       if (config.activeDirectory()) names.addAll(kind == EntryKind.USER ? AD : AD.subList(0, 2));
+      else if (config.delta() != null) names.add("entryUUID"); // the key delta sync follows entries by
       switch (kind) {
         case USER -> {
           if (config.groups() != null && config.groups().fromMemberOf()) names.add("memberOf");

@@ -55,6 +55,11 @@ public final class LdapSource implements Source {
     }
   }
 
+  /** Delta reading over this source's connections, or null when the config has no {@code delta:}. */
+  public io.dirsync.source.DeltaSource delta() {
+    return config.delta() == null ? null : new LdapDelta(config, attributes.forKind(EntryKind.USER), this::pool);
+  }
+
   /** Pages the last search of {@link #read} took (for tests and progress output). */
   public int lastPages() {
     return lastPages;

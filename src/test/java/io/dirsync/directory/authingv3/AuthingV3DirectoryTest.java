@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dirsync.directory.CreateResult;
 import io.dirsync.directory.DirectoryException;
+import io.dirsync.directory.UserUpdate;
 import io.dirsync.directory.authing.AuthingConfig;
 import io.dirsync.directory.authing.AuthingDirectory;
 import io.dirsync.model.DesiredUser;
@@ -113,6 +114,66 @@ class AuthingV3DirectoryTest {
       d.deleteDepartment("eng");
       assertThat(d.listGroups()).isEmpty();
       assertThat(d.listDepartments()).isEmpty();
+    }
+  }
+
+  @Test
+  void oneUpdateUserBatchSetsFieldsCustomDataAndBlocksForManyUsers() {
+    try (AuthingV3Directory d = directory(SandboxOptions.DEFAULT_SECRET)) {
+      List<CreateResult> made = d.createUsers(List.of(user("e-1", "alice", null), user("e-2", "bob", null), user("e-3", "carol", null)));
+      String alice = made.get(0).created().id(), bob = made.get(1).created().id(), carol = made.get(2).created().id();
+      java.util.HashMap<String, Object> cleared = new java.util.HashMap<>();
+      cleared.put("nickname", null);
+      cleared.put("name", "Carol C");
+
+      d.updateUsers(List.of(
+          new UserUpdate(alice, Map.of("name", "Alice A"), Map.of("title", "Lead", "since", 2020L), false),
+          new UserUpdate(bob, Map.of(), Map.of(), true),
+          new UserUpdate(carol, cleared, Map.of(), false)));
+
+      assertThat(d.callCounts().get("POST update-user-batch")).isEqualTo(1);
+      assertThat(d.callCounts()).doesNotContainKey("POST update-user");
+      Map<String, DirectoryUser> found = new java.util.HashMap<>();
+      d.findByExternalIds(List.of(ExternalId.of("e-1"), ExternalId.of("e-2"), ExternalId.of("e-3")), false, Set.of())
+          .forEach(u -> found.put(u.externalId().value(), u));
+      assertThat(found.get("e-1").field("name")).isEqualTo("Alice A");
+      assertThat(found.get("e-1").customData()).containsEntry("title", "Lead").containsEntry("since", 2020L).containsEntry("level", 3L);
+      assertThat(found.get("e-1").blocked()).isFalse();
+      assertThat(found.get("e-2").blocked()).isTrue();
+      assertThat(found.get("e-3").field("name")).isEqualTo("Carol C");
+    }
+  }
+
+  @Test
+  void anUpdateBatchWithOneUnknownUserIsRefusedWholeAndChangesNobody() {
+    try (AuthingV3Directory d = directory(SandboxOptions.DEFAULT_SECRET)) {
+      String alice = d.createUsers(List.of(user("e-1", "alice", null))).get(0).created().id();
+
+      assertThatThrownBy(() -> d.updateUsers(List.of(new UserUpdate(alice, Map.of("name", "Changed"), Map.of(), false),
+          new UserUpdate("no-such-user", Map.of("name", "X"), Map.of(), false))))
+          .isInstanceOf(DirectoryException.class)
+          .satisfies(e -> assertThat(((DirectoryException) e).kind()).isEqualTo(DirectoryException.Kind.PERMANENT))
+          .hasMessageContaining("list[1]");
+      assertThat(d.findByExternalId(ExternalId.of("e-1"), NS).orElseThrow().field("name")).isNull();
+      assertThatThrownBy(() -> d.updateUsers(java.util.Collections.nCopies(51, new UserUpdate(alice, Map.of(), Map.of(), true))))
+          .isInstanceOf(DirectoryException.class).hasMessageContaining("at most 50");
+    }
+  }
+
+  @Test
+  void usersAreDeletedAndRolesCreatedInOneCallEach() {
+    try (AuthingV3Directory d = directory(SandboxOptions.DEFAULT_SECRET)) {
+      List<CreateResult> made = d.createUsers(List.of(user("e-1", "alice", null), user("e-2", "bob", null), user("e-3", "carol", null)));
+
+      d.deleteUsers(List.of(made.get(0).created().id(), made.get(1).created().id(), "already-gone"));
+      d.createRoles(List.of(new RoleRef("default", "reader"), new RoleRef("default", "writer"), new RoleRef("app", "admin")));
+
+      assertThat(d.callCounts().get("POST delete-users-batch")).isEqualTo(1);
+      assertThat(d.findByExternalIds(List.of(ExternalId.of("e-1"), ExternalId.of("e-2"), ExternalId.of("e-3")), false, Set.of()))
+          .extracting(u -> u.externalId().value()).containsExactly("e-3");
+      assertThat(d.callCounts().get("POST create-roles-batch")).isEqualTo(1);
+      assertThat(d.listRoles("default")).contains(new RoleRef("default", "reader"), new RoleRef("default", "writer"));
+      assertThat(d.listRoles("app")).containsExactly(new RoleRef("app", "admin"));
     }
   }
 

@@ -33,6 +33,7 @@ final class Slapd implements BeforeAllCallback, AfterAllCallback {
   static final int PAGED_SIZE_LIMIT = 1000;
 
   private final String fixture;
+  private final boolean syncprov;
   private Path dir;
   private Process process;
   private int port;
@@ -40,7 +41,16 @@ final class Slapd implements BeforeAllCallback, AfterAllCallback {
 
   /** @param fixture LDIF text loaded with slapadd (the base entry and the reader account are added first) */
   Slapd(String fixture) {
+    this(fixture, false);
+  }
+
+  /**
+   * @param syncprov also load the syncprov overlay (RFC 4533 content synchronisation, with a session
+   *     log) and refint (member values follow renames and deletions), as delta sync needs
+   */
+  Slapd(String fixture, boolean syncprov) {
     this.fixture = fixture;
+    this.syncprov = syncprov;
   }
 
   String url() { return "ldap://127.0.0.1:" + port; }
@@ -112,6 +122,7 @@ final class Slapd implements BeforeAllCallback, AfterAllCallback {
         "argsfile " + d + "/slapd.args",
         "modulepath /usr/lib/ldap",
         "moduleload back_mdb",
+        syncprov ? "moduleload syncprov\nmoduleload refint" : "",
         "loglevel none",
         "TLSCACertificateFile " + d + "/ca.pem",
         "TLSCertificateFile " + d + "/server.pem",
@@ -128,6 +139,8 @@ final class Slapd implements BeforeAllCallback, AfterAllCallback {
         "index objectClass eq",
         "index uid,member eq",
         "access to * by * read",
+        syncprov ? "index entryCSN,entryUUID eq\noverlay syncprov\nsyncprov-checkpoint 100 10\nsyncprov-sessionlog 1000\n"
+            + "overlay refint\nrefint_attributes member" : "",
         "");
   }
 
