@@ -2,10 +2,18 @@
 # Benchmark: API calls of a first, a no-change and a 1 % change sync of N users through the CLI
 # (./dirsync sync) into the SCIM test server (scim-sdk-server, in a JVM of its own on 127.0.0.1).
 # usage: bench/scim/run.sh [USERS=10000] [SERVER_OPTIONS…]   e.g. bench/scim/run.sh 10000 --no-patch
+#        bench/scim/run.sh [USERS=10000] --variants   # the default server, then --no-bulk, --no-patch, --max-results 25
 #   DOC=docs/benchmarks.md (the results section to replace; DOC= to skip)
 set -euo pipefail
 N=${1:-10000}
 shift || true
+if [ "${1:-}" = "--variants" ]; then
+  for v in "" "--no-bulk" "--no-patch" "--max-results 25"; do
+    # shellcheck disable=SC2086
+    "$0" "$N" $v || exit 1
+  done
+  exit 0
+fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DOC=${DOC-$ROOT/docs/benchmarks.md}
 D=$(mktemp -d /tmp/dirsync-scim-bench-XXXXXX)
@@ -19,8 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$ROOT"
-mvn -B -q -Dmaven.test.skip=false test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$D/cp.txt" > /dev/null
+mvn -B -o -q -Dmaven.test.skip=false test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$D/cp.txt" > /dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 java -Xmx2g -cp "target/classes:target/test-classes:$(cat "$D/cp.txt")" io.dirsync.directory.scim.ScimTestServer \
   --port "$PORT" "$@" > "$D/server.log" 2>&1 &
@@ -57,6 +65,7 @@ run() {
   ./dirsync sync -c "$D/dirsync.yaml" --report "$D/$1.json" > "$D/$1.out" 2>&1 || { echo "sync $1 failed:"; tail -20 "$D/$1.out"; exit 1; }
   python3 -c "import sys; print(round(float(sys.argv[1]) - float(sys.argv[2]), 1))" "$(date +%s.%N)" "$t0" > "$D/$1.seconds"
   curl -sf "http://127.0.0.1:$PORT/stats" > "$D/$1.stats.json"
+  uptime | sed 's/.*load average: //' > "$D/$1.load"
   echo "$1: $(cat "$D/$1.seconds") s, server counted $(python3 -c "import json,sys; print(sum(json.load(open(sys.argv[1])).values()))" "$D/$1.stats.json") requests"
 }
 run first

@@ -52,19 +52,21 @@ runs = [("first", "first sync"), ("nochange", "no-change sync"), ("change", "1 %
 reports = {k: json.load(open(f"{D}/{k}.json")) for k, _ in runs}
 stats = {k: json.load(open(f"{D}/{k}.stats.json")) for k, _ in runs}
 secs = {k: open(f"{D}/{k}.seconds").read().strip() for k, _ in runs}
+loads = {k: open(f"{D}/{k}.load").read().strip() for k, _ in runs}
 out = []
-out.append(f"### {N:,} users, SCIM server: {'bulk of ' + str(BULK) if BULK else 'no bulk'}, filter maxResults {'≥ 80' if BATCH == 80 else BATCH}\n")
+PATCH = "--no-patch" not in COMMAND
+out.append(f"### {N:,} users, SCIM server: {'bulk of ' + str(BULK) if BULK else 'no bulk'}, {'PATCH' if PATCH else 'no PATCH (GET + PUT)'}, filter maxResults {'≥ 80' if BATCH == 80 else BATCH}\n")
 out.append(f"{datetime.date.today()}; command `{COMMAND}`; load before the run: {LOAD} (1/5/15 min, 2 CPUs); whole bench {SECONDS} s. "
            f"Look-up batch {BATCH} (the server's filter maxResults, at most 80).\n")
-out.append("| run | real changes | HTTP requests (server count) | client count (report `apiCalls`) | look-ups (`GET /Users`) | writes | lower bound | actual ÷ lower bound | outcome | wall time |")
-out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
+out.append("| run | real changes | HTTP requests (server count) | client count (report `apiCalls`) | look-ups (`GET /Users`) | writes | lower bound | actual ÷ lower bound | outcome | wall time | load after (1/5/15 min) |")
+out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |")
 for k, name in runs:
     s = stats[k]
     total = sum(s.values())
     client = sum(reports[k].get("apiCalls", {}).values())
     writes = sum(v for op, v in s.items() if not op.startswith("GET "))
     out.append(f"| {name} | {what[k]} | **{total:,}** | {client:,} | {s.get('GET /Users', 0):,} | {writes:,} | {bounds[k]:,} | "
-               f"**{total / bounds[k]:.3f}** | {reports[k].get('outcome', '?')} | {secs[k]} s |")
+               f"**{total / bounds[k]:.3f}** | {reports[k].get('outcome', '?')} | {secs[k]} s | {loads[k]} |")
 out.append("")
 out.append("Requests by method and endpoint (server count):\n")
 ops = sorted(set().union(*[set(s) for s in stats.values()]))

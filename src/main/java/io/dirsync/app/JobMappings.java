@@ -23,7 +23,7 @@ final class JobMappings {
     List<JoinSource> sources = new ArrayList<>();
     for (JoinSourceConfig s : job.sources()) {
       try {
-        sources.add(new JoinSource(s.name(), MappingLoader.load(s.mapping(), env), s.joinKey()));
+        sources.add(new JoinSource(s.name(), ScimTargets.mapping(job.target(), MappingLoader.load(s.mapping(), env)), s.joinKey()));
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }

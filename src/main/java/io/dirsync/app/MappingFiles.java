@@ -23,7 +23,7 @@ final class MappingFiles {
 
   static Mapping load(DirsyncConfig config, JobConfig job, Map<String, String> env) {
     if (job.mapping() != null && !Files.isRegularFile(job.mapping())) throw missing(config, job, env);
-    return job.joined() ? JobMappings.load(job, env) : MappingLoader.load(job.mapping(), env);
+    return job.joined() ? JobMappings.load(job, env) : ScimTargets.mapping(job.target(), MappingLoader.load(job.mapping(), env));
   }
 
   private static ConfigException missing(DirsyncConfig config, JobConfig job, Map<String, String> env) {

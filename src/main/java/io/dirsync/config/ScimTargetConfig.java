@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param trustStorePassword password of a JKS/PKCS#12 trust store, or null
  * @param insecure trust every certificate (tests only)
  * @param customSchema the user extension schema URN that holds custom data, or null
+ * @param roles where roles go: SCIM groups ({@code role:<namespace>:<code>}) or the users' {@code roles} attribute
+ * @param departments where departments go: SCIM groups ({@code dept:<code>}) or the users' enterprise
+ *     {@code department} attribute (the name of the main department)
  */
 public record ScimTargetConfig(
     String url,
@@ -33,4 +36,15 @@ public record ScimTargetConfig(
     Path trustStore,
     Secret trustStorePassword,
     boolean insecure,
-    String customSchema) {}
+    String customSchema,
+    As roles,
+    As departments) {
+
+  public ScimTargetConfig {
+    if (roles == null) roles = As.GROUPS;
+    if (departments == null) departments = As.GROUPS;
+  }
+
+  /** How roles or departments are kept on a SCIM server ({@code groups} or {@code attribute}). */
+  public enum As { GROUPS, ATTRIBUTE }
+}

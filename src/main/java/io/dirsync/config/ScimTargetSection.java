@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** Reads the SCIM keys of a {@code target:} section ({@code type: scim}). */
 final class ScimTargetSection {
-  static final Set<String> KEYS = Set.of("url", "auth", "connectTimeout", "trustStore", "trustStorePassword", "insecure", "customSchema");
+  static final Set<String> KEYS = Set.of("url", "auth", "connectTimeout", "trustStore", "trustStorePassword", "insecure", "customSchema",
+      "roles", "departments");
 
   private ScimTargetSection() {}
 
@@ -52,6 +53,8 @@ final class ScimTargetSection {
     String trustStore = node.string("trustStore", null);
     return new ScimTargetConfig(url, bearer, basicUser, basicPassword, tokenUrl, clientId, clientSecret, scope,
         node.duration("connectTimeout", Duration.ofSeconds(10)), trustStore == null ? null : base.resolve(trustStore).normalize(),
-        node.secret("trustStorePassword"), node.bool("insecure", false), node.string("customSchema", null));
+        node.secret("trustStorePassword"), node.bool("insecure", false), node.string("customSchema", null),
+        node.enumValue("roles", ScimTargetConfig.As.class, ScimTargetConfig.As.GROUPS),
+        node.enumValue("departments", ScimTargetConfig.As.class, ScimTargetConfig.As.GROUPS));
   }
 }

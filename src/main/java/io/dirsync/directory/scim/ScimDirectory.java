@@ -27,8 +27,10 @@ import java.util.TreeSet;
  * {@code externalId}; groups, roles and departments are SCIM groups told apart by their externalId
  * ({@code <code>}, {@code role:<namespace>:<code>}, {@code dept:<code>}); a department's parent is
  * the department group that has it as a member of type Group; the main department is the
- * enterprise {@code department} attribute. What the server offers (PATCH, bulk, filter limits,
- * ETags) is read from its discovery endpoints before the first call that needs it. Thread-safe.
+ * enterprise {@code department} attribute. With {@link ScimSettings#rolesAsAttribute()} roles are
+ * the users' {@code roles} attribute instead ({@link RoleAttribute}). What the server offers (PATCH,
+ * bulk, filter limits, ETags, the Group resource type, the enterprise extension) is read from its
+ * discovery endpoints before the first call that needs it. Thread-safe.
  */
 public final class ScimDirectory implements Directory {
   static final String ROLE = "role:";
@@ -44,6 +46,7 @@ public final class ScimDirectory implements Directory {
   private final ScimGroups groups;
   private final ScimUsers users;
   private final ScimBulk bulk;
+  private final RoleAttribute roleAttribute;
   private volatile ServerFeatures features;
 
   public ScimDirectory(ScimSettings settings, Clock clock) {
@@ -52,6 +55,7 @@ public final class ScimDirectory implements Directory {
     this.groups = new ScimGroups(client, this::features);
     this.users = new ScimUsers(client, this::features, settings.customSchema());
     this.bulk = new ScimBulk(client);
+    this.roleAttribute = settings.rolesAsAttribute() ? new RoleAttribute(client, this::features) : null;
   }
 
   ServerFeatures features() {
@@ -190,6 +194,7 @@ public final class ScimDirectory implements Directory {
 
   @Override
   public List<RoleRef> listRoles(String namespace) {
+    if (roleAttribute != null) return roleAttribute.list(namespace);
     String prefix = ROLE + namespace + ":";
     return groups.names(k -> k.startsWith(prefix)).keySet().stream()
         .map(k -> new RoleRef(namespace, k.substring(prefix.length()))).sorted().toList();
@@ -197,16 +202,28 @@ public final class ScimDirectory implements Directory {
 
   @Override
   public void createRole(RoleRef role) {
+    if (roleAttribute != null) {
+      roleAttribute.create(role);
+      return;
+    }
     groups.create(roleKey(role), role.code());
   }
 
   @Override
   public void assignRole(RoleRef role, Collection<String> userIds) {
+    if (roleAttribute != null) {
+      roleAttribute.assign(role, userIds);
+      return;
+    }
     groups.addMembers(roleKey(role), userIds, "User");
   }
 
   @Override
   public void revokeRole(RoleRef role, Collection<String> userIds) {
+    if (roleAttribute != null) {
+      roleAttribute.revoke(role, userIds);
+      return;
+    }
     groups.removeMembers(roleKey(role), userIds);
   }
 
@@ -269,25 +286,40 @@ public final class ScimDirectory implements Directory {
 
   @Override
   public void setMainDepartment(String userId, String departmentCode) {
+    if (!features().enterprise()) return; // the server keeps no department attribute: nowhere to put it
     Map<String, Object> change = new HashMap<>();
     change.put("department", departmentCode);
     users.update(userId, change);
   }
 
-  /** One GET of each asked-for group's members; main departments are not read here (unknown). */
+  /**
+   * The asked-for groups' members: one GET each, or one paged listing of every group when that is
+   * fewer requests (roles as attribute: one filtered user listing per namespace). Main departments:
+   * one GET per user in two or more departments.
+   */
   @Override
   public MembershipIndex readMemberships(Collection<String> groupCodes, Collection<RoleRef> roles, Collection<String> departmentCodes) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(groupCodes);
+    if (roleAttribute == null) roles.forEach(role -> keys.add(roleKey(role)));
+    departmentCodes.forEach(code -> keys.add(DEPT + code));
+    Map<String, Set<String>> members = groups.userMembers(keys);
     Map<String, Set<String>> g = new HashMap<>();
-    groupCodes.forEach(code -> g.put(code, groups.members(code, "User")));
+    groupCodes.forEach(code -> g.put(code, members.get(code)));
     Map<RoleRef, Set<String>> r = new HashMap<>();
-    roles.forEach(role -> r.put(role, groups.members(roleKey(role), "User")));
+    if (roleAttribute != null) {
+      Map<String, Map<RoleRef, Set<String>>> byNamespace = new HashMap<>();
+      roles.forEach(role -> r.put(role, byNamespace.computeIfAbsent(role.namespace(), roleAttribute::holders).getOrDefault(role, Set.of())));
+    } else {
+      roles.forEach(role -> r.put(role, members.get(roleKey(role))));
+    }
     Map<String, Set<String>> d = new HashMap<>();
-    departmentCodes.forEach(code -> d.put(code, groups.members(DEPT + code, "User")));
+    departmentCodes.forEach(code -> d.put(code, members.get(DEPT + code)));
     return new MembershipIndex(g, r, d, mainDepartments(d));
   }
 
   /** The main department (enterprise {@code department}) of each user in two or more of these departments: one GET each. */
   private Map<String, String> mainDepartments(Map<String, Set<String>> departmentMembers) {
+    if (!features().enterprise()) return Map.of();
     Map<String, Integer> counts = new HashMap<>();
     departmentMembers.values().forEach(ids -> ids.forEach(id -> counts.merge(id, 1, Integer::sum)));
     Map<String, String> main = new HashMap<>();
@@ -328,12 +360,14 @@ public final class ScimDirectory implements Directory {
     TreeSet<String> gs = new TreeSet<>();
     TreeSet<RoleRef> rs = new TreeSet<>();
     TreeSet<String> ds = new TreeSet<>();
+    if (roleAttribute != null) rs.addAll(RoleAttribute.of(u, roleNamespaces));
     for (JsonNode g : u.path("groups")) {
       if ("indirect".equalsIgnoreCase(g.path("type").asText("direct")) || !g.hasNonNull("value")) continue;
       String key = groups.keyOf(g.get("value").asText());
       if (key == null) continue;
       if (key.startsWith(DEPT)) ds.add(key.substring(DEPT.length()));
       else if (key.startsWith(ROLE)) {
+        if (roleAttribute != null) continue;
         RoleRef role = roleOf(key);
         if (role != null && roleNamespaces.contains(role.namespace())) rs.add(role);
       } else gs.add(key);

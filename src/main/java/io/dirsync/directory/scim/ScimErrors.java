@@ -50,8 +50,20 @@ final class ScimErrors {
   }
 
   DirectoryException io(String operation, IOException e) {
+    if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+      return new DirectoryException(Kind.FATAL, 0, 0, -1, "SCIM " + operation + ": the TLS handshake failed, the server's certificate"
+          + " is not trusted or does not name the host (" + scrub(rootMessage(e)) + "); set target.trustStore to the"
+          + " CA that issued it (PEM, JKS or PKCS#12)", e);
+    }
     String what = e instanceof InterruptedIOException ? "timed out" : "got no answer";
     return new DirectoryException(Kind.TRANSIENT, 0, 0, -1, "SCIM " + operation + " " + what + ": " + scrub(String.valueOf(e.getMessage())), e);
+  }
+
+  /** The innermost cause's message: what went wrong, without the JDK's exception class names. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return String.valueOf(root.getMessage());
   }
 
   DirectoryException malformed(String operation, int status, String why) {

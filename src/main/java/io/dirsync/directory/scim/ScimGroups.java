@@ -66,6 +66,7 @@ final class ScimGroups {
   /** Every group whose key passes the test, with its members, as the server gives them. */
   List<JsonNode> withMembers(Predicate<String> keys) {
     List<JsonNode> out = new ArrayList<>();
+    if (!features.get().groups()) return out;
     for (JsonNode g : Paging.all(client, features.get().filterMaxResults(), "Groups", Map.of())) {
       if (g.hasNonNull("externalId") && keys.test(g.get("externalId").asText())) out.add(g);
     }
@@ -73,6 +74,7 @@ final class ScimGroups {
   }
 
   String create(String key, String name) {
+    available(key);
     ObjectNode body = NODES.objectNode();
     body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
     body.put("displayName", name).put("externalId", key);
@@ -157,6 +159,31 @@ final class ScimGroups {
     return membersOf(group, type);
   }
 
+  /**
+   * The user members of each of these groups (absent groups: empty): one GET per group, or one
+   * paged listing of every group with its members when that takes fewer requests.
+   */
+  Map<String, Set<String>> userMembers(Collection<String> keys) {
+    Map<String, Set<String>> out = new HashMap<>();
+    Set<String> present = new java.util.LinkedHashSet<>();
+    for (String key : keys) {
+      if (id(key) == null) out.put(key, Set.of());
+      else present.add(key);
+    }
+    int page = Math.min(Paging.DEFAULT_PAGE, features.get().filterMaxResults());
+    int listingPages;
+    synchronized (this) {
+      listingPages = Math.max(1, (idByKey.size() + page - 1) / page);
+    }
+    if (present.size() <= listingPages) {
+      present.forEach(key -> out.put(key, members(key, "User")));
+      return out;
+    }
+    for (JsonNode g : withMembers(present::contains)) out.put(g.get("externalId").asText(), membersOf(g, "User"));
+    present.forEach(key -> out.putIfAbsent(key, Set.of()));
+    return out;
+  }
+
   static Set<String> membersOf(JsonNode group, String type) {
     Set<String> out = new HashSet<>();
     if (group == null) return out;
@@ -177,9 +204,23 @@ final class ScimGroups {
   }
 
   private String required(String key) {
+    available(key);
     String id = id(key);
     if (id == null) throw ScimErrors.invalid("no SCIM group with externalId " + key);
     return id;
+  }
+
+  /** Refuses, for the whole run, writes to groups on a server without the Group resource type. */
+  private void available(String key) {
+    if (features.get().groups()) return;
+    String what = key.startsWith(ScimDirectory.ROLE) ? "role" : key.startsWith(ScimDirectory.DEPT) ? "department" : "group";
+    String fix = switch (what) {
+      case "role" -> "set target.roles: attribute";
+      case "department" -> "set target.departments: attribute";
+      default -> "leave groups out of the mapping";
+    };
+    throw ScimErrors.unsupported("the SCIM server declares no Group resource type in /ResourceTypes, so dirsync cannot keep the "
+        + what + " " + key + " as a SCIM group; " + fix);
   }
 
   private void ensureLoaded() {
@@ -190,6 +231,10 @@ final class ScimGroups {
     idByKey.clear();
     keyById.clear();
     nameByKey.clear();
+    if (!features.get().groups()) {
+      loaded = true;
+      return;
+    }
     for (JsonNode g : Paging.all(client, features.get().filterMaxResults(), "Groups", Map.of("attributes", "externalId,displayName"))) {
       if (g.hasNonNull("externalId") && g.hasNonNull("id")) remember(g.get("externalId").asText(), g.get("id").asText(), g.path("displayName").asText(null));
     }

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param trustStorePassword password of a JKS/PKCS#12 trust store, or null
  * @param insecure trust every certificate and skip host name checks (tests only)
  * @param customSchema the URN of the user extension schema that holds custom data, or null
+ * @param rolesAsAttribute roles go into the users' multi-valued {@code roles} attribute (RFC 7643
+ *     §4.1.2: value the role's code, type its namespace) instead of SCIM groups
  */
 public record ScimSettings(
     URI baseUri,
@@ -24,7 +26,8 @@ public record ScimSettings(
     Path trustStore,
     String trustStorePassword,
     boolean insecure,
-    String customSchema) {
+    String customSchema,
+    boolean rolesAsAttribute) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
@@ -45,15 +48,23 @@ public record ScimSettings(
 
   /** Settings with a bearer token and default timeouts, no custom schema. */
   public static ScimSettings of(URI baseUri, ScimAuth auth) {
-    return new ScimSettings(baseUri, auth, null, null, null, null, false, null);
+    return new ScimSettings(baseUri, auth, null, null, null, null, false, null, false);
   }
 
   public ScimSettings withCustomSchema(String urn) {
-    return new ScimSettings(baseUri, auth, connectTimeout, callTimeout, trustStore, trustStorePassword, insecure, urn);
+    return new ScimSettings(baseUri, auth, connectTimeout, callTimeout, trustStore, trustStorePassword, insecure, urn, rolesAsAttribute);
+  }
+
+  public ScimSettings withRolesAsAttribute(boolean asAttribute) {
+    return new ScimSettings(baseUri, auth, connectTimeout, callTimeout, trustStore, trustStorePassword, insecure, customSchema, asAttribute);
+  }
+
+  public ScimSettings withTrustStore(Path file, String password) {
+    return new ScimSettings(baseUri, auth, connectTimeout, callTimeout, file, password, insecure, customSchema, rolesAsAttribute);
   }
 
   @Override
   public String toString() {
-    return "ScimSettings[" + baseUri + ", " + auth + ", customSchema=" + customSchema + "]";
+    return "ScimSettings[" + baseUri + ", " + auth + ", customSchema=" + customSchema + ", roles=" + (rolesAsAttribute ? "attribute" : "groups") + "]";
   }
 }

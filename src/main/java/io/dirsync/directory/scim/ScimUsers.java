@@ -62,10 +62,11 @@ final class ScimUsers {
     for (String field : user.fields().keySet()) {
       if (!UserCodec.knows(field)) throw ScimErrors.invalid(UserCodec.unknownField(field) + ", for " + user.externalId());
     }
+    checkEnterprise(user.fields().keySet(), " for " + user.externalId());
     if (!user.customData().isEmpty()) checkCustom(user.customData());
     ObjectNode body = UserCodec.forCreate(user, customSchema);
     if (!user.customData().isEmpty()) body = withTypedCustom(body, user.customData());
-    if (mainDepartment && user.mainDepartment() != null) {
+    if (mainDepartment && user.mainDepartment() != null && features.get().enterprise()) {
       UserCodec.put(body, "department", user.mainDepartment());
       UserCodec.addSchemas(body);
     }
@@ -75,7 +76,8 @@ final class ScimUsers {
   /** PATCH of exactly these fields where the server offers PATCH; else GET, change, PUT (with If-Match). */
   JsonNode update(String userId, Map<String, Object> changes) {
     if (changes.isEmpty()) return client.get("Users/" + userId, Map.of()).body();
-    if (features.get().patch()) return patch(userId, UserCodec.patchOps(changes));
+    checkEnterprise(changes.keySet(), "");
+    if (features.get().patch()) return patch(userId, UserCodec.patchOps(changes, features.get().extensionAttributes()));
     return put(userId, user -> changes.forEach((k, v) -> UserCodec.put(user, k, v)));
   }
 
@@ -108,6 +110,17 @@ final class ScimUsers {
     user.remove("groups");
     UserCodec.addSchemas(user);
     return client.send("PUT", "Users/" + userId, user, features.get().etag() ? current.etag() : null).body();
+  }
+
+  /** Fields of the enterprise extension are refused, naming the field, when the server does not declare it. */
+  private void checkEnterprise(java.util.Set<String> fields, String forWhom) {
+    if (features.get().enterprise()) return;
+    for (String field : fields) {
+      if (UserCodec.enterprise(field)) {
+        throw ScimErrors.invalid("field " + field + " is an attribute of the enterprise extension (" + UserCodec.ENTERPRISE
+            + "), which the SCIM server does not declare for Users in /ResourceTypes" + forWhom);
+      }
+    }
   }
 
   private void checkCustom(Map<String, Object> values) {

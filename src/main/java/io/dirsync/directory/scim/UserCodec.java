@@ -65,6 +65,12 @@ final class UserCodec {
     return FIELDS.containsKey(field) || SPECIAL.contains(field);
   }
 
+  /** Whether the field lives in the enterprise extension. */
+  static boolean enterprise(String field) {
+    Attr attr = FIELDS.get(field);
+    return attr != null && ENTERPRISE.equals(attr.schema());
+  }
+
   static String unknownField(String field) {
     TreeSet<String> known = new TreeSet<>(FIELDS.keySet());
     known.addAll(SPECIAL);
@@ -125,6 +131,15 @@ final class UserCodec {
 
   /** PATCH operations that set exactly these fields (null removes). */
   static List<ObjectNode> patchOps(Map<String, Object> changes) {
+    return patchOps(changes, java.util.Set.of());
+  }
+
+  /**
+   * PATCH operations that set exactly these fields (null or blank removes); a core attribute whose
+   * name an extension also uses ({@code ambiguous}) gets its fully qualified path, which servers
+   * otherwise refuse as ambiguous.
+   */
+  static List<ObjectNode> patchOps(Map<String, Object> changes, java.util.Set<String> ambiguous) {
     List<ObjectNode> ops = new ArrayList<>();
     changes.forEach((field, value) -> {
       switch (field) {
@@ -134,7 +149,8 @@ final class UserCodec {
         default -> {
           Attr attr = FIELDS.get(field);
           if (attr == null) throw ScimErrors.invalid(unknownField(field));
-          ops.add(value == null ? op("remove", attr.path(), null) : op("replace", attr.path(), scalar(value)));
+          String path = attr.schema() == null && ambiguous.contains(attr.name()) ? CORE + ":" + attr.path() : attr.path();
+          ops.add(blank(value) ? op("remove", path, null) : op("replace", path, scalar(value)));
         }
       }
     });
@@ -213,8 +229,13 @@ final class UserCodec {
     return array;
   }
 
+  /** Null or a blank string: SCIM has the attribute removed rather than set empty. */
+  private static boolean blank(Object value) {
+    return value == null || (value instanceof String text && text.isBlank());
+  }
+
   private static void set(ObjectNode node, String name, Object value) {
-    if (value == null) node.remove(name);
+    if (blank(value)) node.remove(name);
     else node.set(name, scalar(value));
   }
 

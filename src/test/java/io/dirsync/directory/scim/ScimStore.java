@@ -72,8 +72,11 @@ final class ScimStore {
     public PartialListResponse<User> listResources(long startIndex, int count, FilterNode filter, SchemaAttribute sortBy,
         SortOrder sortOrder, List<SchemaAttribute> attributes, List<SchemaAttribute> excluded, Context context) {
       Map<String, List<GroupNode>> memberships = memberships();
-      List<User> all = new ArrayList<>(users.size());
-      users.values().forEach(u -> all.add(withGroups(u, memberships)));
+      java.util.Set<String> wanted = externalIds(filter);
+      java.util.Collection<User> candidates = wanted == null ? users.values()
+          : wanted.stream().map(userExternalIds::get).filter(java.util.Objects::nonNull).map(users::get).toList();
+      List<User> all = new ArrayList<>(candidates.size());
+      candidates.forEach(u -> all.add(withGroups(u, memberships)));
       return PartialListResponse.<User>builder().resources(all).totalResults(all.size()).build();
     }
 
@@ -105,6 +108,28 @@ final class ScimStore {
           g.setMembers(g.getMembers().stream().filter(m -> !id.equals(m.getValue().orElse(null))).toList());
         }
       }
+    }
+
+    /**
+     * The externalIds of a filter made only of {@code externalId eq "…"} joined with {@code or}, else
+     * null. Only narrows what the library then filters (it still applies the whole filter): a look-up
+     * need not walk every user, which keeps 10,000-user benchmarks from measuring this store.
+     */
+    private java.util.Set<String> externalIds(FilterNode filter) {
+      if (filter instanceof de.captaingoldfish.scim.sdk.server.filter.OrExpressionNode or) {
+        java.util.Set<String> left = externalIds(or.getLeftNode());
+        java.util.Set<String> right = left == null ? null : externalIds(or.getRightNode());
+        if (right == null) return null;
+        java.util.Set<String> both = new java.util.HashSet<>(left);
+        both.addAll(right);
+        return both;
+      }
+      if (filter instanceof de.captaingoldfish.scim.sdk.server.filter.AttributeExpressionLeaf leaf && leaf.isMainSchemaNode()
+          && "externalId".equals(leaf.getAttributeName()) && leaf.getComplexSubAttributeName() == null
+          && leaf.getComparator() == de.captaingoldfish.scim.sdk.common.constants.enums.Comparator.EQ && leaf.getValue() != null) {
+        return java.util.Set.of(leaf.getStringValue().orElse(leaf.getValue()));
+      }
+      return null;
     }
 
     private void store(User user) {

@@ -58,14 +58,14 @@ final class ScimTestServer implements AutoCloseable {
   private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
   private final Deque<int[]> faults = new ArrayDeque<>();
   private final Map<Integer, String> faultRetryAfter = new HashMap<>();
+  private final Map<Integer, String> faultScimType = new HashMap<>();
 
   private ScimTestServer(ScimServerOptions options, int port) throws IOException {
     this.options = options;
     this.endpoint = new ResourceEndpoint(serviceProvider(options));
     registerUsers();
-    ResourceType groups = endpoint.registerEndpoint(new GroupEndpointDefinition(store.groupHandler));
-    configure(groups);
-    http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    if (options.groups()) configure(endpoint.registerEndpoint(new GroupEndpointDefinition(store.groupHandler)));
+    http = options.keyStore() == null ? HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64) : https(port, options);
     http.createContext("/", this::handle);
     http.setExecutor(null); // one request at a time, on the server's own thread
     http.start();
@@ -84,11 +84,34 @@ final class ScimTestServer implements AutoCloseable {
   }
 
   URI baseUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + BASE_PATH);
+    return URI.create(scheme() + "://127.0.0.1:" + http.getAddress().getPort() + BASE_PATH);
+  }
+
+  private String scheme() {
+    return options.keyStore() == null ? "http" : "https";
+  }
+
+  /** An HTTPS server with the key and certificate of the options' PKCS#12 key store. */
+  private static HttpServer https(int port, ScimServerOptions options) throws IOException {
+    try {
+      java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(options.keyStore())) {
+        keys.load(in, options.keyStorePassword().toCharArray());
+      }
+      javax.net.ssl.KeyManagerFactory managers = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      managers.init(keys, options.keyStorePassword().toCharArray());
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(managers.getKeyManagers(), null, null);
+      com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+      server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+      return server;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
   }
 
   URI tokenUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/oauth/token");
+    return URI.create(scheme() + "://127.0.0.1:" + http.getAddress().getPort() + "/oauth/token");
   }
 
   int userCount() {
@@ -108,8 +131,14 @@ final class ScimTestServer implements AutoCloseable {
 
   /** The next {@code times} SCIM requests answer {@code status} (with Retry-After when given). */
   synchronized void failNext(int status, int times, String retryAfter) {
+    failNext(status, times, retryAfter, null);
+  }
+
+  /** As {@link #failNext(int, int, String)}, the SCIM error carrying this {@code scimType}. */
+  synchronized void failNext(int status, int times, String retryAfter, String scimType) {
     for (int i = 0; i < times; i++) faults.add(new int[] {status});
     if (retryAfter != null) faultRetryAfter.put(status, retryAfter);
+    if (scimType != null) faultScimType.put(status, scimType);
   }
 
   private static ServiceProvider serviceProvider(ScimServerOptions o) {
@@ -131,6 +160,13 @@ final class ScimTestServer implements AutoCloseable {
     JsonNode schema = JsonHelper.loadJsonDocument(ClassPathReferences.USER_SCHEMA_JSON);
     JsonNode enterprise = JsonHelper.loadJsonDocument(ClassPathReferences.ENTERPRISE_USER_SCHEMA_JSON);
     List<JsonNode> extensions = new java.util.ArrayList<>(List.of(enterprise));
+    if (!options.enterprise()) {
+      extensions.clear();
+      ArrayNode declared = (ArrayNode) resourceType.get("schemaExtensions");
+      for (int i = declared.size() - 1; i >= 0; i--) {
+        if (declared.get(i).path("schema").asText().endsWith(":enterprise:2.0:User")) declared.remove(i);
+      }
+    }
     if (!options.customAttributes().isEmpty()) {
       ObjectNode ext = JSON.createObjectNode().put("schema", ScimServerOptions.CUSTOM_SCHEMA).put("required", false);
       ((ArrayNode) resourceType.get("schemaExtensions")).add(ext);
@@ -187,13 +223,13 @@ final class ScimTestServer implements AutoCloseable {
       int[] fault = nextFault();
       if (fault != null) {
         String retryAfter = faultRetryAfter.get(fault[0]);
-        send(exchange, fault[0], error(fault[0], null, "injected failure"), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
+        send(exchange, fault[0], error(fault[0], faultScimType.get(fault[0]), "injected failure"), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
         return;
       }
       Map<String, String> headers = new HashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
       String query = exchange.getRequestURI().getRawQuery();
-      String url = "http://127.0.0.1:" + http.getAddress().getPort() + path + (query == null ? "" : "?" + query);
+      String url = scheme() + "://127.0.0.1:" + http.getAddress().getPort() + path + (query == null ? "" : "?" + query);
       ScimResponse response = endpoint.handleRequest(url, HttpMethod.valueOf(exchange.getRequestMethod()),
           body.isEmpty() ? null : body, headers, null);
       send(exchange, response.getHttpStatus(), response.getHttpStatus() == 204 ? null : response.toString(), response.getHttpHeaders());
@@ -271,7 +307,7 @@ final class ScimTestServer implements AutoCloseable {
 
   /**
    * Runs the server until the process is stopped, for the demo and benchmarks:
-   * {@code [--port N] [--no-patch] [--no-bulk] [--max-results N] [--token T]}.
+   * {@code [--port N] [--no-patch] [--no-bulk] [--max-results N] [--token T] [--no-groups] [--no-enterprise]}.
    */
   public static void main(String[] args) throws InterruptedException {
     ScimServerOptions options = ScimServerOptions.defaults();
@@ -283,6 +319,8 @@ final class ScimTestServer implements AutoCloseable {
         case "--no-bulk" -> options = options.withoutBulk();
         case "--max-results" -> options = options.withFilterMaxResults(Integer.parseInt(args[++i]));
         case "--token" -> options = options.withBearer(args[++i]);
+        case "--no-groups" -> options = options.withoutGroups();
+        case "--no-enterprise" -> options = options.withoutEnterprise();
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
