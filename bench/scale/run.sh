@@ -1,8 +1,10 @@
 #!/bin/bash
 # Scale benchmark through the real CLI: OpenLDAP slapd (500 OUs, 1,000 groupOfNames, 3 groups per
-# user) → `java -Xmx256m -jar target/dirsync.jar` → the sandbox in its own process.
+# user) → the `dirsync` launcher (DIRSYNC_JAVA_OPTS=-Xmx256m; its own JIT/GC flags and CDS archive) →
+# the sandbox in its own process.
 #   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating
 #   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
+#   bench/scale/run.sh embedded [USERS=20000]           dry run from the embedded demo source (LDIF)
 # HEAP=256m (dirsync's -Xmx). Needs slapd, ldap-utils, python3, java 17, target/dirsync.jar (./dirsync builds it).
 set -euo pipefail
 MODE=${1:-read}
@@ -20,6 +22,9 @@ trap cleanup EXIT
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 secs() { /usr/bin/python3 -c "import re,sys; m=re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S', sys.argv[1]); print(int(m.group(1) or 0)*3600+int(m.group(2) or 0)*60+float(m.group(3)))" "$1"; }
 [ -f "$ROOT/target/dirsync.jar" ] || (cd "$ROOT" && mvn -B -q -Dmaven.test.skip=true package)
+"$ROOT/dirsync" --version > /dev/null  # builds the jar if needed and, the first time, the CDS archive
+DIRSYNC=("$ROOT/dirsync")
+export DIRSYNC_JAVA_OPTS="-Xmx$HEAP ${DIRSYNC_JAVA_OPTS:-}"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, $(nproc) CPUs)"
 
 start_sandbox() { # PORT [sandbox options…]
@@ -93,29 +98,55 @@ CONF
            $L -b ou=Groups,dc=bench,dc=example '(objectClass=groupOfNames)'; \
            $L -b ou=Departments,dc=bench,dc=example '(objectClass=inetOrgPerson)'; } | grep -c '^dn: ' || true)
     LS=$(echo "$(date +%s.%N) - $T0" | bc)
-    /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" java -Xmx"$HEAP" -jar "$ROOT/target/dirsync.jar" sync --dry-run \
+    /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync --dry-run \
       -c "$D/dirsync.yaml" --report "$D/r$r.json" > "$D/out$r.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out$r.txt"; }
     RS=$(secs "$(python3 -c "import json;print(json.load(open('$D/r$r.json'))['timings']['read'])")")
     echo "round $r: ldapsearch $C entries in $LS s ($(echo "$C / $LS" | bc) /s) | dirsync read $ENTRIES entries in $RS s ($(echo "$ENTRIES / $RS" | bc) /s) | ratio $(echo "scale=3; $LS / $RS" | bc) | dirsync process wall/user/sys s, max RSS KB: $(cat "$D/time.txt") | exit 0 under -Xmx$HEAP"
   done
+elif [ "$MODE" = embedded ]; then
+  N=${2:-20000}
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
+  SPORT=$(free_port); start_sandbox "$SPORT"
+  write_config "$D/dirsync.yaml" "      type: ldap
+      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync --dry-run -c "$D/dirsync.yaml" \
+    --report "$D/e.json" > "$D/out.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out.txt"; }
+  python3 - "$D/e.json" "$D/time.txt" <<'PY'
+import json, re, sys
+r = json.load(open(sys.argv[1]))
+def s(t):
+    m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S', t); return int(m.group(1) or 0)*3600 + int(m.group(2) or 0)*60 + float(m.group(3))
+wall, user, sys_, rss = open(sys.argv[2]).read().split()[-4:]
+print(f"embedded dry run: outcome {r['outcome']}, {r['sourceUsers']} users, stages { {k: round(s(v), 2) for k, v in r['timings'].items()} }")
+print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s, max RSS {rss} KB")
+PY
 else
   N=${2:-2000}
   python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
   SPORT=$(free_port); start_sandbox "$SPORT" --latency 50 --rate-limit 200
   write_config "$D/dirsync.yaml" "      type: ldap
       embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 200
-  /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" java -Xmx"$HEAP" -jar "$ROOT/target/dirsync.jar" sync \
+  # the same run without the apply (read, look-up against the empty pool, plan): its CPU is taken off the
+  # first sync's to give dirsync's own CPU per applied call
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time-dry.txt" "${DIRSYNC[@]}" sync --dry-run \
+    -c "$D/dirsync.yaml" --report "$D/dry.json" > "$D/out-dry.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out-dry.txt"; }
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync \
     -c "$D/dirsync.yaml" --report "$D/first.json" > "$D/out.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out.txt"; }
-  python3 - "$D/first.json" "$D/time.txt" <<'PY'
+  python3 - "$D/first.json" "$D/time.txt" "$D/time-dry.txt" "$D/dry.json" <<'PY'
 import json, re, sys
 r = json.load(open(sys.argv[1]))
 def s(t):
     m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S', t); return int(m.group(1) or 0)*3600 + int(m.group(2) or 0)*60 + float(m.group(3))
 calls = sum(r['apiCalls'].values()); t = {k: s(v) for k, v in r['timings'].items()}
-wall, user, sys_, rss = open(sys.argv[2]).read().split()
+wall, user, sys_, rss = open(sys.argv[2]).read().split()[-4:]
 print(f"first sync: outcome {r['outcome']}, {calls} API calls, stages {t}")
 print(f"calls/rate = {calls/200:.1f} s; whole run (read+lookup+plan+apply) {sum(t.values()):.1f} s = {sum(t.values())/(calls/200):.2f} x; apply {t.get('apply',0):.1f} s")
 print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s = {1000*(float(user)+float(sys_))/calls:.2f} ms per call (everything included); max RSS {rss} KB")
+dwall, duser, dsys, drss = open(sys.argv[3]).read().split()[-4:]
+dry = float(duser) + float(dsys); applied = sum(v.get('APPLIED', 0) for v in r['counts'].values())
+apply_calls = calls - sum(json.load(open(sys.argv[4]))['apiCalls'].values())  # less what the dry run also calls
+print(f"dry run of the same directory: CPU {dry:.1f} s; apply CPU = {float(user)+float(sys_)-dry:.1f} s over {apply_calls} apply calls"
+      f" = {1000*(float(user)+float(sys_)-dry)/apply_calls:.3f} ms per call ({applied} operations applied)")
 PY
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,13 +7,11 @@ import io.dirsync.model.EntryKind;
 import io.dirsync.source.Source;
 import io.dirsync.source.csv.CsvSource;
 import io.dirsync.source.jdbc.JdbcSource;
-import io.dirsync.source.ldap.EmbeddedDemoLdap;
 import io.dirsync.source.ldap.LdapSource;
 import io.dirsync.source.ldif.LdifSource;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,11 +35,8 @@ final class Sources {
       return new LdifSource(ldap, ldap.files().stream().map(Path::of).toList());
     }
     if (ldap.embedded() != null) {
-      EmbeddedDemoLdap server = EmbeddedDemoLdap.start(ldap.embedded().ldif().stream().map(Path::of).toList(),
-          ldap.bindDn() == null ? EmbeddedDemoLdap.DEFAULT_BIND_DN : ldap.bindDn(),
-          ldap.bindPassword() == null ? EmbeddedDemoLdap.DEFAULT_PASSWORD : ldap.bindPassword().value());
-      closeLater.push(server);
-      ldap = ldap.withUrls(List.of(server.url())).withPageSize(Math.max(ldap.pageSize(), EmbeddedDemoLdap.MIN_PAGE_SIZE));
+      // the entries an LDAP server loaded from these files would return, read straight from the files
+      return LdifSource.searchedLike(ldap, ldap.embedded().ldif().stream().map(Path::of).toList());
     }
     return new LdapSource(ldap, needed);
   }

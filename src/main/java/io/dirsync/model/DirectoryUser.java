@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * A user as the directory holds it.
@@ -50,16 +49,26 @@ public record DirectoryUser(
     return Boolean.TRUE.equals(fields.get("blocked"));
   }
 
-  public DirectoryUser withMemberships(Set<String> newGroups, Set<RoleRef> newRoles, Set<String> newDepartments, String newMain) {
-    return new DirectoryUser(id, externalId, fields, customData, new TreeSet<>(newGroups), new TreeSet<>(newRoles), new TreeSet<>(newDepartments), newMain);
+  public DirectoryUser withMemberships(java.util.Collection<String> newGroups, java.util.Collection<RoleRef> newRoles,
+      java.util.Collection<String> newDepartments, String newMain) {
+    return new DirectoryUser(id, externalId, fields, customData, Compact.sortedSet(newGroups), Compact.sortedSet(newRoles),
+        Compact.sortedSet(newDepartments), newMain);
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> in) {
     if (in == null || in.isEmpty()) return Map.of();
+    if (noNullValue(in)) return Map.copyOf(in); // the same map when it is already an immutable one
     Map<String, Object> out = new HashMap<>();
     in.forEach((k, v) -> {
       if (v != null) out.put(k, v);
     });
     return Map.copyOf(out);
+  }
+
+  private static boolean noNullValue(Map<String, Object> in) {
+    for (Object v : in.values()) {
+      if (v == null) return false;
+    }
+    return true;
   }
 }

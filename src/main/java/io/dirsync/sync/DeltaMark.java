@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 record DeltaMark(Position position, String fingerprint, String ous, String containers, Instant fullAt) {
   static final String NAME = "delta";
+  /** Saved in place of a mark when a saved plan was applied: the next run must be full. */
+  static final String INVALIDATED = "invalidated: a saved plan was applied";
 
   String encode() {
     return "server=" + enc(position.server()) + "&mark=" + enc(position.mark()) + "&fingerprint=" + enc(fingerprint)

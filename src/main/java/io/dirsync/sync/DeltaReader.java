@@ -82,8 +82,10 @@ final class DeltaReader {
 
   Reading read(SyncListener listener, boolean forceFull, boolean lastRunClean) {
     Instant now = clock.instant();
-    Optional<DeltaMark> stored = state.watermark(job, DeltaMark.NAME).flatMap(DeltaMark::parse);
-    String reason = fullReason(stored, forceFull, lastRunClean, now);
+    Optional<String> saved = state.watermark(job, DeltaMark.NAME);
+    Optional<DeltaMark> stored = saved.flatMap(DeltaMark::parse);
+    String reason = saved.filter(DeltaMark.INVALIDATED::equals).isPresent() && !forceFull
+        ? "a saved plan was applied since the last run" : fullReason(stored, forceFull, lastRunClean, now);
     MappingSession session = mapping.newSession();
     long[] count = {0};
     Consumer<SourceEntry> accept = e -> {

@@ -55,6 +55,8 @@ public final class SavedPlanRun {
       if (violation.isPresent()) {
         report.outcome(RunOutcome.STOPPED_BY_GUARD, "stopped by a safety guard, nothing applied: " + violation.get().reason());
       } else {
+        // what delta sync remembers of the memberships no longer holds: the job's next run is a full one
+        state.watermark(plan.job(), DeltaMark.NAME).ifPresent(m -> state.saveWatermark(plan.job(), DeltaMark.NAME, DeltaMark.INVALIDATED));
         ApplyResult result = stopwatch.time("apply",
             () -> applier.apply(runId, plan.job(), plan, known, true, (done, total) -> listener.progress(done, total)));
         report.applied(result);

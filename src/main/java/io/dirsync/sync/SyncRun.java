@@ -209,8 +209,15 @@ public final class SyncRun {
         snapshot.groups(), snapshot.roles(), job.removalAction(), containers, leaving, job.retire(), reading.authority());
     Planner planner = new Planner();
     Planner.Planned planned = stopwatch.time("plan", () -> planner.planned(input));
-    return new Prepared(planned.plan(), managed, planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers(),
-        Map.of(), reading.sourceUsers(), reading.entries(), reading);
+    return new Prepared(wholeSource(planned.plan(), reading.sourceUsers(), desired.users().size()), managed,
+        planner.matchedUsers(input), input.knownDirectoryIds(), planned.managedContainers(), Map.of(), reading.sourceUsers(),
+        reading.entries(), reading);
+  }
+
+  /** A delta plan counts the whole source: the users it did not read are unchanged. */
+  private static Plan wholeSource(Plan p, int sourceUsers, int read) {
+    return new Plan(p.job(), p.createdAt(), p.operations(), sourceUsers, p.unchanged() + Math.max(0, sourceUsers - read),
+        p.managedUsers(), p.skipped(), p.retired(), p.users());
   }
 
   /**

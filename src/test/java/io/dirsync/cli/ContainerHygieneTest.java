@@ -63,4 +63,28 @@ class ContainerHygieneTest {
     // the skipped entries stay skipped (not created by the sync, nothing left to do for them)
     assertThat(again).contains("(hygiene.control-characters)", "(hygiene.invalid-utf8)", "(hygiene.max-length)").contains("No changes");
   }
+
+  /** The users' side of the same checks, and the time limit, through the CLI on the demo. */
+  @Test
+  void aUserWithANulByteOrAPatternThatRunsAwayIsSkippedAndReportedByPlanAndTheRestIsPlanned() throws IOException {
+    Path root = Path.of("").toAbsolutePath();
+    for (String file : new String[] {"config/dirsync.yaml", "config/demo/corp.ldif", "mappings/demo.yaml"}) {
+      Files.createDirectories(dir.resolve(file).getParent());
+      Files.copy(root.resolve(file), dir.resolve(file));
+    }
+    Path ldif = dir.resolve("config/demo/corp.ldif");
+    Files.writeString(ldif, Files.readString(ldif)
+        .replace("displayName: 郭磊\n", "displayName:: " + base64("Guo\u0000Lei".getBytes(StandardCharsets.UTF_8)) + "\n")
+        .replace("employeeNumber: E10002\ntitle: QA Engineer\n", "employeeNumber: E10002\ntitle: " + "a".repeat(40) + "!\n"));
+    Path mapping = dir.resolve("mappings/demo.yaml");
+    Files.writeString(mapping, Files.readString(mapping).replace("title: {from: title, type: string}",
+        "title: {from: title, type: string, transforms: [{replace: {pattern: \"(.*a){12}b\", with: x}}]}"));
+
+    String plan = dirsync("plan");
+
+    assertThat(plan).containsPattern("skipped uid=guo\\.lei,[^\\n]* \\(hygiene\\.control-characters\\): users\\.fields\\.nickname: \"Guo\\\\u0000Lei\"")
+        .containsPattern("skipped uid=li\\.fang,[^\\n]* \\(time-limit\\): in users\\.customData\\.title: a regular expression ran longer than the 1 s")
+        .contains(", 2 skipped")
+        .doesNotContain("Guo\u0000Lei");
+  }
 }

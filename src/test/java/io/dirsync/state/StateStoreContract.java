@@ -90,6 +90,28 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aReportOfManyChangesIsStoredWithTheFirstThousandRowsAndEveryCount() {
+    String runId = store.startRun("hr", false, T0);
+    RunReport small = report(runId, "hr", T0, RunOutcome.SUCCESS);
+    List<io.dirsync.model.ReportedChange> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      rows.add(new io.dirsync.model.ReportedChange(OperationKind.CREATE_USER, "e" + i, null, List.of(), List.of(),
+          OperationOutcome.APPLIED, null));
+    }
+    RunReport big = new RunReport(runId, "hr", false, T0, T0.plusSeconds(90), RunOutcome.SUCCESS, "ok", 1500, 0,
+        small.counts(), small.skipped(), small.failures(), small.apiCalls(), small.timings(), "sync", rows,
+        Map.of(OperationOutcome.APPLIED, 4500));
+
+    store.finishRun(big);
+
+    RunReport stored = store.report(runId).orElseThrow();
+    assertThat(stored.changes()).hasSize(1000).isEqualTo(rows.subList(0, 1000));
+    assertThat(stored.counts()).isEqualTo(big.counts());
+    assertThat(stored.memberships()).isEqualTo(big.memberships());
+    assertThat(stored.sourceUsers()).isEqualTo(1500);
+  }
+
+  @Test
   void runsStartedAtTheSameInstantAreListedInStartOrder() {
     String a = store.startRun("hr", false, T0);
     String b = store.startRun("hr", false, T0);

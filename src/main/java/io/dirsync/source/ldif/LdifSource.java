@@ -46,14 +46,31 @@ public final class LdifSource implements Source {
 
   private final LdapSourceConfig config;
   private final List<Path> files;
+  private final boolean searchSemantics;
 
   /**
    * @param config the {@code source:} section; its users / groups / departments sections say what is what
    * @param files the LDIF files, read in order
    */
   public LdifSource(LdapSourceConfig config, List<Path> files) {
+    this(config, files, false);
+  }
+
+  private LdifSource(LdapSourceConfig config, List<Path> files, boolean searchSemantics) {
     this.config = config;
     this.files = List.copyOf(files);
+    this.searchSemantics = searchSemantics;
+  }
+
+  /**
+   * The embedded demo source ({@code embedded: {ldif: [...]}}): the entries an LDAP server loaded
+   * from {@code files} would return to the configured searches — base, scope and filter only, no
+   * object-class classification, every filter applied. Read straight from the files instead of
+   * through an in-memory LDAP server, which answers each page by rescanning its entries and holds
+   * several copies of each (20,000 users did not fit in 256 MB that way).
+   */
+  public static LdifSource searchedLike(LdapSourceConfig config, List<Path> files) {
+    return new LdifSource(config, files, true);
   }
 
   @Override
@@ -156,7 +173,7 @@ public final class LdifSource implements Source {
   }
 
   private Filter filter(String section, String text) {
-    if (text == null || config.activeDirectory()) return null;
+    if (text == null || (config.activeDirectory() && !searchSemantics)) return null;
     try {
       return Filter.create(text);
     } catch (LDAPException e) {
@@ -173,7 +190,8 @@ public final class LdifSource implements Source {
     }
   }
 
-  private static boolean hasClass(Entry entry, Set<String> classes) {
+  private boolean hasClass(Entry entry, Set<String> classes) {
+    if (searchSemantics) return true;
     String[] values = entry.getObjectClassValues();
     if (values == null) return false;
     for (String value : values) {

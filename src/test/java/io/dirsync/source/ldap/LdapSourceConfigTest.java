@@ -133,7 +133,7 @@ class LdapSourceConfigTest {
         "job.yaml:2:10: source.urls[0] must start with ldap:// or ldaps://, not 'ftp://example.org'",
         "job.yaml:3:13: source.pageSize must be a whole number, not 'lots'",
         "job.yaml:4:3: unknown key 'startTLS' in source; expected one of "
-            + "[activeDirectory, attributes, bindDn, bindPassword, connectTimeout, departments, embedded, files, groups, "
+            + "[activeDirectory, attributes, bindDn, bindPassword, connectTimeout, delta, departments, embedded, files, groups, "
             + "insecure, pageSize, poolSize, responseTimeout, startTls, trustStore, trustStorePassword, type, urls, users]",
         "job.yaml:6:5: missing required key 'baseDn' in source.users",
         "job.yaml:9:22: source.groups.memberAttribute must be member or uniqueMember, not 'owner'");

@@ -235,6 +235,12 @@ class SlapdDeltaTest {
     assertThat(sync(false).message()).contains("full run: full reconciliation due");
     assertThat(sync(false).message()).contains("delta run:");
 
+    ApplySettings settings = new ApplySettings(2, 0, 3, Duration.ofMillis(1), Duration.ofMillis(8), 0.5, 7L);
+    Plan saved = run().plan(SyncListener.NONE);
+    new io.dirsync.sync.SavedPlanRun(directory, state, new Applier(directory, state, settings, clock), new GuardPolicy(50, 50, false), clock)
+        .apply(saved, false, SyncListener.NONE);
+    assertThat(sync(false).message()).contains("full run: a saved plan was applied");
+
     String mark = state.watermark("ldap", "delta").orElseThrow();
     state.saveWatermark("ldap", "delta", mark.replaceFirst("server=[^&]*", "server=syncrepl%3Aldap2.example.org%3A389"));
     RunReport failover = run().run(false, false, SyncListener.NONE);

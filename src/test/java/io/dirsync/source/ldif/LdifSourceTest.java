@@ -45,6 +45,48 @@ class LdifSourceTest {
   }
 
   @Test
+  void theEmbeddedDemoSourceReadsWhatAnLdapServerLoadedFromTheFileReturns() {
+    LdapSourceConfig config = config();
+    try (io.dirsync.source.ldap.EmbeddedDemoLdap server = io.dirsync.source.ldap.EmbeddedDemoLdap.start(List.of(resource("small.ldif")));
+        io.dirsync.source.ldap.LdapSource ldap = new io.dirsync.source.ldap.LdapSource(
+            config.withUrls(List.of(server.url())).withBind(server.bindDn(), new io.dirsync.config.Secret(server.bindPassword())),
+            java.util.Map.of());
+        LdifSource embedded = LdifSource.searchedLike(config, List.of(resource("small.ldif")))) {
+      for (EntryKind kind : EntryKind.values()) {
+        List<String> overLdap = new ArrayList<>();
+        ldap.read(kind, e -> overLdap.add(described(e)));
+        List<String> fromFile = new ArrayList<>();
+        embedded.read(kind, e -> fromFile.add(described(e)));
+        assertThat(fromFile).as(kind.name()).isNotEmpty().containsExactlyInAnyOrderElementsOf(overLdap);
+      }
+    }
+  }
+
+  /** DN, attributes (less those the in-memory server adds: it has no schema to call them operational) and members. */
+  private static String described(SourceEntry e) {
+    java.util.Map<String, List<String>> attributes = new java.util.TreeMap<>(e.attributes());
+    attributes.keySet().removeAll(java.util.Set.of("entrydn", "entryuuid", "creatorsname", "createtimestamp",
+        "modifiersname", "modifytimestamp", "subschemasubentry"));
+    return e.dn() + " " + attributes + " " + e.members();
+  }
+
+  @Test
+  void theEmbeddedDemoSourceAppliesTheFilterAloneWithoutClassifyingEntries() {
+    LdapSourceConfig config = LdapSourceConfig.ldap(List.of(), null, null,
+        new Users("ou=Departments," + BASE, Scope.SUB, "(objectClass=organizationalUnit)"), null, null);
+    List<String> searched = new ArrayList<>();
+    try (LdifSource source = LdifSource.searchedLike(config, List.of(resource("small.ldif")))) {
+      source.read(EntryKind.USER, e -> searched.add(e.dn()));
+    }
+    List<String> classified = new ArrayList<>();
+    try (LdifSource source = new LdifSource(config, List.of(resource("small.ldif")))) {
+      source.read(EntryKind.USER, e -> classified.add(e.dn()));
+    }
+    assertThat(classified).isEmpty(); // an OU is no person
+    assertThat(searched).isNotEmpty().allMatch(dn -> dn.startsWith("ou="));
+  }
+
+  @Test
   void personsUnderTheUserBaseAreUsers() {
     List<SourceEntry> users = read("small.ldif", EntryKind.USER);
 
