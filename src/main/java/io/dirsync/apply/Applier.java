@@ -200,41 +200,18 @@ public final class Applier {
     }
 
     void run(Operation op) {
-      Optional<String> stopped = tally.abortReason();
-      if (stopped.isPresent()) {
-        record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
-        return;
-      }
-      Optional<String> stale = staleness.flatMap(s -> s.reason(op));
-      if (stale.isPresent()) {
-        record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
-        return;
-      }
+      if (open(List.of(op)).isEmpty()) return;
       try {
         OperationRunner.Outcome outcome = runner.run(op);
         record(op, outcome.outcome(), outcome.detail(), outcome.userFailures());
-      } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
-        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
-        record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of());
-      } catch (OperationRunner.StateStoreFailure e) {
-        tally.abort(e.getMessage());
-        record(op, OperationOutcome.FAILED, e.getMessage(), List.of());
       } catch (RuntimeException e) {
-        record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of());
+        failAll(List.of(op), e);
       }
     }
 
     /** Creates users in one batch call (with the same skipping and failure rules as {@link #run}), an outcome per user. */
     void runCreates(List<Operation.CreateUser> ops) {
-      List<Operation.CreateUser> open = new ArrayList<>();
-      for (Operation.CreateUser op : ops) {
-        Optional<String> stopped = tally.abortReason();
-        Optional<String> stale = staleness.flatMap(s -> s.reason(op));
-        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
-        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
-        else open.add(op);
-      }
+      List<Operation.CreateUser> open = open(ops);
       if (open.isEmpty()) return;
       try {
         Map<ExternalId, OperationRunner.Outcome> outcomes = batches.create(open.stream().map(Operation.CreateUser::user).toList());
@@ -242,15 +219,8 @@ public final class Applier {
           OperationRunner.Outcome o = outcomes.get(op.user().externalId());
           record(op, o.outcome(), o.detail(), o.userFailures());
         }
-      } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
-        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
-      } catch (OperationRunner.StateStoreFailure e) {
-        tally.abort(e.getMessage());
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
       } catch (RuntimeException e) {
-        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+        failAll(open, e);
       }
     }
 
@@ -260,14 +230,7 @@ public final class Applier {
      * so that each gets its own outcome.
      */
     void runUpdates(List<Operation> ops) {
-      Optional<String> stopped = tally.abortReason();
-      List<Operation> open = new ArrayList<>();
-      for (Operation op : ops) {
-        Optional<String> stale = staleness.flatMap(s -> s.reason(op));
-        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
-        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
-        else open.add(op);
-      }
+      List<Operation> open = open(ops);
       if (open.isEmpty()) return;
       if (open.size() == 1 && !(open.get(0) instanceof Operation.BlockUser)) {
         run(open.get(0)); // one user's update: update-user, not a batch of one
@@ -277,18 +240,10 @@ public final class Applier {
         List<OperationRunner.Outcome> outcomes = updates.apply(open);
         for (int i = 0; i < open.size(); i++) record(open.get(i), outcomes.get(i).outcome(), outcomes.get(i).detail(), List.of());
       } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.PERMANENT) {
-          open.forEach(this::run);
-          return;
-        }
-        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
-        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
-      } catch (OperationRunner.StateStoreFailure e) {
-        tally.abort(e.getMessage());
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
+        if (e.kind() == DirectoryException.Kind.PERMANENT) open.forEach(this::run);
+        else failAll(open, e);
       } catch (RuntimeException e) {
-        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+        failAll(open, e);
       }
     }
 
@@ -298,13 +253,7 @@ public final class Applier {
         run(ops.get(0));
         return;
       }
-      Optional<String> stopped = tally.abortReason();
-      if (stopped.isPresent()) {
-        ops.forEach(op -> record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of()));
-        return;
-      }
-      List<Operation> open = ops.stream().filter(op -> staleness.flatMap(s -> s.reason(op)).isEmpty()).toList();
-      ops.stream().filter(op -> !open.contains(op)).forEach(op -> record(op, OperationOutcome.SKIPPED, staleness.get().reason(op).get(), List.of()));
+      List<Operation> open = open(ops);
       if (open.isEmpty()) return;
       try {
         OperationRunner.Outcome outcome = MergedOperations.run(open, runner);
@@ -312,16 +261,40 @@ public final class Applier {
           List<Failure> mine = outcome.userFailures().stream().filter(f -> MergedOperations.concerns(op, f)).toList();
           record(op, outcome.outcome(), outcome.detail() + " (merged with " + (open.size() - 1) + " more)", mine);
         }
-      } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.FATAL) tally.abort(e.getMessage());
-        String attempts = e.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "";
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage() + attempts, List.of()));
-      } catch (OperationRunner.StateStoreFailure e) {
-        tally.abort(e.getMessage());
-        open.forEach(op -> record(op, OperationOutcome.FAILED, e.getMessage(), List.of()));
       } catch (RuntimeException e) {
-        open.forEach(op -> record(op, OperationOutcome.FAILED, "unexpected error: " + e, List.of()));
+        failAll(open, e);
       }
+    }
+
+    /**
+     * The operations still to apply: those the run's stop or a stale plan rules out are recorded as
+     * skipped instead (the stop is read before each, as recording one may stop the run).
+     */
+    private <T extends Operation> List<T> open(List<T> ops) {
+      List<T> open = new ArrayList<>();
+      for (T op : ops) {
+        Optional<String> stopped = tally.abortReason();
+        Optional<String> stale = stopped.isPresent() ? Optional.empty() : staleness.flatMap(s -> s.reason(op));
+        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
+        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        else open.add(op);
+      }
+      return open;
+    }
+
+    /** Records each operation of a call that failed as a whole; a fatal answer or a state store that cannot record stops the run. */
+    private void failAll(List<? extends Operation> ops, RuntimeException e) {
+      String detail;
+      if (e instanceof DirectoryException d) {
+        if (d.kind() == DirectoryException.Kind.FATAL) tally.abort(d.getMessage());
+        detail = d.getMessage() + (d.isTransient() ? " (gave up after " + settings.maxAttempts() + " attempt(s))" : "");
+      } else if (e instanceof OperationRunner.StateStoreFailure) {
+        tally.abort(e.getMessage());
+        detail = e.getMessage();
+      } else {
+        detail = "unexpected error: " + e;
+      }
+      ops.forEach(op -> record(op, OperationOutcome.FAILED, detail, List.of()));
     }
 
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
