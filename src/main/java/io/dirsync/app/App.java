@@ -183,6 +183,13 @@ public final class App {
     return new PlanTable().render(plan);
   }
 
+  /** {@link #planTable} written to {@code out} as it is made, never held whole. */
+  public void printPlanTable(Plan plan, PrintStream out) {
+    ChunkedPrint chunks = new ChunkedPrint(out);
+    new PlanTable().write(plan, chunks);
+    chunks.flush();
+  }
+
   public String summary(RunReport report) {
     Path file = reportFiles.get(report.runId());
     if (io.dirsync.ops.LoggingSetup.jsonAsked(env)) {

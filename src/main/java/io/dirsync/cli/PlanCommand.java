@@ -52,7 +52,8 @@ final class PlanCommand implements Callable<Integer> {
     if (outFile != null) {
       Files.writeString(outFile, app.planJson(plan), StandardCharsets.UTF_8);
     }
-    out.print(format == Format.json ? app.planJson(plan) + "\n" : app.planTable(plan));
+    if (format == Format.json) out.print(app.planJson(plan) + "\n");
+    else app.printPlanTable(plan, out);
     if (outFile != null) out.println("plan saved to " + outFile + "; apply it with: dirsync apply " + outFile);
     if (checked.guardViolation().isPresent()) {
       // stderr: the JSON on stdout stays parseable
