@@ -15,8 +15,9 @@ import java.util.TreeSet;
  *
  * <p>A run holds one per source user until its plan is made, so the strings are kept packed: the
  * DN and every string value of {@link #fields()} and {@link #customData()} in one byte array
- * ({@link Packed}), the keys in one array. {@code sourceDn()}, {@code fields()} and
- * {@code customData()} therefore return new objects on each call (equal each time); read a map
+ * ({@link Packed}), the keys in one array, the group and department codes in one array.
+ * {@code sourceDn()}, {@code fields()}, {@code customData()}, {@code groups()} and
+ * {@code departments()} therefore return new objects on each call (equal each time); read a map
  * once per use rather than once per key when it matters.
  *
  * <ul>
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  */
 public final class DesiredUser {
   private static final String[] NO_KEYS = new String[0];
+  private static final Object[] NO_CODES = new Object[0];
 
   private final ExternalId externalId;
   /** The field keys, sorted, then the custom-data keys, sorted. */
@@ -44,9 +46,10 @@ public final class DesiredUser {
   private final byte[] data;
   private final Object[] others;
   private final Map<String, FieldPolicy> policies;
-  private final SortedSet<String> groups;
+  /** The group codes, sorted, then the department codes, sorted. */
+  private final Object[] codes;
+  private final int groupCount;
   private final SortedSet<RoleRef> roles;
-  private final SortedSet<String> departments;
   private final String mainDepartment;
   private final ImportedPassword password;
 
@@ -75,13 +78,15 @@ public final class DesiredUser {
     this.data = row.data();
     this.others = row.others();
     this.policies = policies == null || policies.isEmpty() ? Map.of() : Map.copyOf(policies);
-    this.groups = Compact.sortedSet(groups);
+    Object[] groupCodes = Compact.sortedArray(groups);
+    Object[] departmentCodes = Compact.sortedArray(departments);
+    this.codes = groupCodes.length + departmentCodes.length == 0 ? NO_CODES : concat(groupCodes, departmentCodes);
+    this.groupCount = groupCodes.length;
     this.roles = Compact.sortedSet(roles);
-    this.departments = Compact.sortedSet(departments);
     this.mainDepartment = mainDepartment;
     this.password = password;
-    if (mainDepartment != null && !this.departments.contains(mainDepartment)) {
-      throw new IllegalArgumentException("main department " + mainDepartment + " is not one of " + this.departments);
+    if (mainDepartment != null && !departments().contains(mainDepartment)) {
+      throw new IllegalArgumentException("main department " + mainDepartment + " is not one of " + departments());
     }
   }
 
@@ -111,7 +116,7 @@ public final class DesiredUser {
   }
 
   public SortedSet<String> groups() {
-    return groups;
+    return Compact.view(codes, 0, groupCount);
   }
 
   public SortedSet<RoleRef> roles() {
@@ -119,7 +124,7 @@ public final class DesiredUser {
   }
 
   public SortedSet<String> departments() {
-    return departments;
+    return Compact.view(codes, groupCount, codes.length);
   }
 
   public String mainDepartment() {
@@ -135,43 +140,43 @@ public final class DesiredUser {
   }
 
   public DesiredUser withFields(Map<String, Object> newFields) {
-    return new DesiredUser(externalId, sourceDn(), newFields, policies, customData(), groups, roles, departments, mainDepartment, password);
+    return new DesiredUser(externalId, sourceDn(), newFields, policies, customData(), groups(), roles, departments(), mainDepartment, password);
   }
 
   public DesiredUser withGroups(Set<String> newGroups) {
-    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), new TreeSet<>(newGroups), roles, departments, mainDepartment, password);
+    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), new TreeSet<>(newGroups), roles, departments(), mainDepartment, password);
   }
 
   public DesiredUser withRoles(Set<RoleRef> newRoles) {
-    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), groups, new TreeSet<>(newRoles), departments, mainDepartment, password);
+    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), groups(), new TreeSet<>(newRoles), departments(), mainDepartment, password);
   }
 
   public DesiredUser withDepartments(Set<String> newDepartments, String newMain) {
-    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), groups, roles, new TreeSet<>(newDepartments), newMain, password);
+    return new DesiredUser(externalId, sourceDn(), fields(), policies, customData(), groups(), roles, new TreeSet<>(newDepartments), newMain, password);
   }
 
   public DesiredUser withCustomData(Map<String, Object> newCustomData) {
-    return new DesiredUser(externalId, sourceDn(), fields(), policies, newCustomData, groups, roles, departments, mainDepartment, password);
+    return new DesiredUser(externalId, sourceDn(), fields(), policies, newCustomData, groups(), roles, departments(), mainDepartment, password);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof DesiredUser u && externalId.equals(u.externalId) && Objects.equals(sourceDn(), u.sourceDn())
         && fields().equals(u.fields()) && policies.equals(u.policies) && customData().equals(u.customData())
-        && groups.equals(u.groups) && roles.equals(u.roles) && departments.equals(u.departments)
+        && groupCount == u.groupCount && Arrays.equals(codes, u.codes) && roles.equals(u.roles)
         && Objects.equals(mainDepartment, u.mainDepartment) && Objects.equals(password, u.password);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(externalId, sourceDn(), fields(), policies, customData(), groups, roles, departments, mainDepartment, password);
+    return Objects.hash(externalId, sourceDn(), fields(), policies, customData(), groups(), roles, departments(), mainDepartment, password);
   }
 
   @Override
   public String toString() {
     return "DesiredUser[externalId=" + externalId + ", sourceDn=" + sourceDn() + ", fields=" + fields()
-        + ", policies=" + policies + ", customData=" + customData() + ", groups=" + groups + ", roles=" + roles
-        + ", departments=" + departments + ", mainDepartment=" + mainDepartment + ", password=" + password + "]";
+        + ", policies=" + policies + ", customData=" + customData() + ", groups=" + groups() + ", roles=" + roles
+        + ", departments=" + departments() + ", mainDepartment=" + mainDepartment + ", password=" + password + "]";
   }
 
   private static String[] sortedKeys(Map<String, Object> in) {
@@ -188,8 +193,8 @@ public final class DesiredUser {
     return keys;
   }
 
-  private static String[] concat(String[] a, String[] b) {
-    String[] out = Arrays.copyOf(a, a.length + b.length);
+  private static <T> T[] concat(T[] a, T[] b) {
+    T[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }

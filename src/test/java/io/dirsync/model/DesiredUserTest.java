@@ -68,6 +68,24 @@ class DesiredUserTest {
   }
 
   @Test
+  void groupsAndDepartmentsAreSortedSetsOfTheirOwn() {
+    DesiredUser u = new DesiredUser(ID, null, Map.of(), Map.of(), Map.of(), new TreeSet<>(java.util.Set.of("g2", "g1", "g3")),
+        null, new TreeSet<>(java.util.Set.of("d9", "d1")), "d9", null);
+
+    assertThat(u.groups()).containsExactly("g1", "g2", "g3").contains("g2").doesNotContain("d1");
+    assertThat(u.departments()).containsExactly("d1", "d9").doesNotContain("g1");
+    assertThat(u.departments().first()).isEqualTo("d1");
+    assertThat(u.departments().last()).isEqualTo("d9");
+    assertThat(u.groups().tailSet("g2")).containsExactly("g2", "g3");
+    assertThat(u.roles()).isEmpty();
+    assertThat(u.withGroups(java.util.Set.of()).groups()).isEmpty();
+    assertThat(u.withGroups(java.util.Set.of()).departments()).containsExactly("d1", "d9");
+    assertThat(u.withDepartments(java.util.Set.of("d1"), "d1").groups()).isEqualTo(u.groups());
+    assertThat(u).isEqualTo(u.withGroups(java.util.Set.of("g1", "g2", "g3")))
+        .isNotEqualTo(u.withDepartments(java.util.Set.of("d1", "d9", "g1"), "d9"));
+  }
+
+  @Test
   void nullValuesAndAStrayMainDepartmentAreRefused() {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("email", null);
