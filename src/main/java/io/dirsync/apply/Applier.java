@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
 /**
  * Executes a {@link Plan}: phase by phase (departments, groups and roles; users; memberships;
  * blocks and deletes), each phase finished before the next starts, operations within a step (or
- * a level of departments) run concurrently. Permanent errors fail one operation and the run goes on; a fatal error stops the
- * run and the remaining operations are skipped. Every outcome is journaled, in batched
+ * a level of departments) run concurrently. Permanent errors fail one operation and the run goes
+ * on; a fatal error stops the run and the remaining operations are skipped. Every outcome is journaled, in batched
  * transactions ({@link StateBuffer}).
  * One {@code Applier} may apply several plans, one at a time.
  */
@@ -164,7 +164,10 @@ public final class Applier {
     private final BatchCreates batches;
     private final BatchUpdates updates;
     private final Concurrency concurrency;
-    /** Departments whose create failed or was skipped: nothing is created or moved under them. */
+    /**
+     * Departments whose create failed, or was skipped for that reason: nothing is created or moved
+     * under them (one skipped as stale because it now exists is not among them).
+     */
     private final java.util.Set<String> notCreated = ConcurrentHashMap.newKeySet();
 
     Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
@@ -298,6 +301,7 @@ public final class Applier {
       String parent = op instanceof Operation.CreateDepartment c ? c.parentCode()
           : op instanceof Operation.UpdateDepartment u && DepartmentLevels.isMove(u) ? u.parentCode() : null;
       if (parent != null && notCreated.contains(parent)) {
+        if (op instanceof Operation.CreateDepartment c) notCreated.add(c.code());
         return Optional.of("not applied: its parent department " + parent + " was not created");
       }
       return staleness.flatMap(s -> s.reason(op));
@@ -320,7 +324,7 @@ public final class Applier {
 
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
-      if (op instanceof Operation.CreateDepartment c && outcome != OperationOutcome.APPLIED) notCreated.add(c.code());
+      if (op instanceof Operation.CreateDepartment c && outcome == OperationOutcome.FAILED) notCreated.add(c.code());
       try {
         buffer.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
       } catch (RuntimeException e) {

@@ -64,7 +64,7 @@ final class DepartmentLevels {
     }
     List<List<Operation>> levels = new ArrayList<>();
     ops.forEach(op -> at(levels, heights.get(op.target())).add(op));
-    return levels.stream().map(List::copyOf).toList();
+    return levels.stream().filter(l -> !l.isEmpty()).map(List::copyOf).toList();
   }
 
   static boolean isMove(Operation.UpdateDepartment u) {

@@ -38,9 +38,13 @@ class ApplierDepartmentsTest {
   }
 
   private ApplyResult apply(Directory through, Operation... ops) {
+    return apply(through, false, ops);
+  }
+
+  private ApplyResult apply(Directory through, boolean saved, Operation... ops) {
     Plan plan = new Plan("job", Instant.EPOCH, List.of(ops), 1, 0, 0, List.of());
     return new Applier(through, new MemoryStateStore(), SyncHarness.fastSettings(4), SyncHarness.CLOCK)
-        .apply("r", "job", plan, Map.of(), false, ApplyListener.NONE);
+        .apply("r", "job", plan, Map.of(), saved, ApplyListener.NONE);
   }
 
   private Map<String, String> parents() {
@@ -100,6 +104,18 @@ class ApplierDepartmentsTest {
     assertThat(directory.calls("createDepartment")).isEqualTo(2);
     assertThat(directory.calls("moveDepartment")).isZero();
     assertThat(parents()).containsOnly(Map.entry("fine", "null"), Map.entry("elsewhere", "null"));
+  }
+
+  @Test
+  void aSavedPlansDepartmentMadeByHandSinceIsSkippedAsStaleAndItsChildrenAreStillCreated() {
+    directory.seedDepartment("a", "A", null);
+
+    ApplyResult result = apply(directory, true,
+        new Operation.CreateDepartment("a", "A", null), new Operation.CreateDepartment("b", "B", "a"));
+
+    assertThat(result.skipped()).containsExactly(new Failure(OperationKind.CREATE_DEPARTMENT, "a", "stale: department a now exists"));
+    assertThat(result.failures()).isEmpty();
+    assertThat(parents()).containsEntry("b", "a");
   }
 
   @Test
