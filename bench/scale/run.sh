@@ -5,11 +5,14 @@
 #   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating
 #   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
 #   bench/scale/run.sh embedded [USERS=20000]           dry run from the embedded demo source (LDIF)
+#   bench/scale/run.sh million [USERS=1000000]          `dirsync plan` of the embedded source against the empty pool,
+#                                                       HEAP=1g by default; GC log for the live heap after collections
 # HEAP=256m (dirsync's -Xmx). Needs slapd, ldap-utils, python3, java 17, target/dirsync.jar (./dirsync builds it).
 set -euo pipefail
 MODE=${1:-read}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-HEAP=${HEAP:-256m}
+MODE_HEAP=256m; [ "$MODE" = million ] && MODE_HEAP=1g
+HEAP=${HEAP:-$MODE_HEAP}
 D=$(mktemp -d /tmp/dirsync-scale-XXXXXX)
 PIDS=()
 cleanup() {
@@ -121,6 +124,45 @@ def s(t):
 wall, user, sys_, rss = open(sys.argv[2]).read().split()[-4:]
 print(f"embedded dry run: outcome {r['outcome']}, {r['sourceUsers']} users, stages { {k: round(s(v), 2) for k, v in r['timings'].items()} }")
 print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s, max RSS {rss} KB")
+PY
+elif [ "$MODE" = million ]; then
+  N=${2:-1000000}
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
+  SPORT=$(free_port); start_sandbox "$SPORT"
+  write_config "$D/dirsync.yaml" "      type: ldap
+      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
+  # `plan` prints the whole plan (a table of every operation) to stdout; stage boundaries come from
+  # the progress log lines (one every 5 s, with their stage), the live heap from the GC log
+  T0=$(date +%s.%N)
+  set +e
+  DIRSYNC_JAVA_OPTS="$DIRSYNC_JAVA_OPTS -Xlog:gc:file=$D/gc.log:uptime" /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" \
+    "${DIRSYNC[@]}" plan -c "$D/dirsync.yaml" > "$D/plan.txt" 2> "$D/err.txt"
+  CODE=$?
+  set -e
+  echo "dirsync plan: exit $CODE; $(head -1 "$D/plan.txt" | cut -c1-300)"
+  [ "$CODE" = 0 ] || tail -5 "$D/err.txt"
+  echo "plan output: $(wc -l < "$D/plan.txt") lines, $(du -m "$D/plan.txt" | cut -f1) MB"
+  python3 - "$D/time.txt" "$D/gc.log" "$D/err.txt" "$T0" <<'PY'
+import re, sys, datetime
+wall, user, sys_, rss = open(sys.argv[1]).read().split()[-4:]
+print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s, max RSS {int(rss)//1024} MB")
+full, young, cap = [], [], None
+for line in open(sys.argv[2]):
+    m = re.search(r'\[([\d.]+)s\].*Pause (Full|Young).*?(\d+)M->(\d+)M\((\d+)M\)', line)
+    if m:
+        (full if m.group(2) == 'Full' else young).append((float(m.group(1)), int(m.group(4))))
+        cap = int(m.group(5))
+if full:
+    t, mb = max(full, key=lambda x: x[1])
+    print(f"GC: {len(full)} full collections, most live heap after a full collection {mb} MB (at {t:.0f} s of the JVM) of {cap} MB; {len(young)} young")
+else:
+    print(f"GC: no full collection; {len(young)} young, heap after the last {young[-1][1] if young else '-'} MB of {cap} MB")
+# stage boundaries: the first progress line of each stage (log lines carry an ISO time)
+first = {}
+for line in open(sys.argv[3]):
+    m = re.search(r'(\d\d:\d\d:\d\d)[.,\d]*.*progress (\w+):', line)
+    if m and m.group(2) not in first: first[m.group(2)] = m.group(1)
+print("first progress line of each stage (5 s resolution):", first)
 PY
 else
   N=${2:-2000}

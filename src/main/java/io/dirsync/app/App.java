@@ -183,6 +183,27 @@ public final class App {
     return new PlanTable().render(plan);
   }
 
+  /** {@link #planTable} written to {@code out} as it is made, never held whole. */
+  public void printPlanTable(Plan plan, PrintStream out) {
+    ChunkedPrint chunks = new ChunkedPrint(out);
+    new PlanTable().write(plan, chunks);
+    chunks.flush();
+  }
+
+  /** {@link #planJson} and a line end written to {@code out} as it is made, never held whole. */
+  public void printPlanJson(Plan plan, PrintStream out) {
+    ChunkedPrint chunks = new ChunkedPrint(out);
+    new PlanCodec().write(plan, chunks);
+    chunks.append('\n').flush();
+  }
+
+  /** {@link #planJson} written to {@code file} (UTF-8) as it is made. */
+  public void savePlanJson(Plan plan, Path file) throws java.io.IOException {
+    try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      new PlanCodec().write(plan, out);
+    }
+  }
+
   public String summary(RunReport report) {
     Path file = reportFiles.get(report.runId());
     if (io.dirsync.ops.LoggingSetup.jsonAsked(env)) {

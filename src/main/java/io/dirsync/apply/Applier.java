@@ -23,9 +23,9 @@ import java.util.concurrent.Future;
 
 /**
  * Executes a {@link Plan}: phase by phase (departments, groups and roles; users; memberships;
- * blocks and deletes), each phase finished before the next starts, operations within a step run
- * concurrently. Permanent errors fail one operation and the run goes on; a fatal error stops the
- * run and the remaining operations are skipped. Every outcome is journaled, in batched
+ * blocks and deletes), each phase finished before the next starts, operations within a step (or
+ * a level of departments) run concurrently. Permanent errors fail one operation and the run goes
+ * on; a fatal error stops the run and the remaining operations are skipped. Every outcome is journaled, in batched
  * transactions ({@link StateBuffer}).
  * One {@code Applier} may apply several plans, one at a time.
  */
@@ -86,8 +86,10 @@ public final class Applier {
     Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency, updates);
     try {
       for (Step step : Step.of(plan)) {
-        runStep(step, pool, task);
-        task.flush(); // a step's users are recorded before the next step relies on them
+        for (List<Operation> level : step.levels(() -> departmentParents(calls, tally))) {
+          runStep(level, pool, task);
+          task.flush(); // a step's users are recorded before the next step relies on them
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -96,13 +98,22 @@ public final class Applier {
     return tally.result();
   }
 
-  private void runStep(Step step, ExecutorService pool, Task task) {
-    if (step.sequential()) {
-      step.operations().forEach(task::run);
-      return;
+  /** Each department's parent code as the directory holds them; null when unknown (deletes then go one by one). */
+  private Map<String, String> departmentParents(CallPolicy calls, Tally tally) {
+    if (tally.abortReason().isPresent()) return null;
+    try {
+      Map<String, String> parentOf = new java.util.HashMap<>();
+      calls.call(directory::listDepartments).forEach(d -> parentOf.put(d.code(), d.parentCode()));
+      return parentOf;
+    } catch (DirectoryException e) {
+      return null;
     }
+  }
+
+  /** Runs operations that may run together, concurrently, and waits for all of them. */
+  private void runStep(List<Operation> operations, ExecutorService pool, Task task) {
     List<Future<?>> running = new ArrayList<>();
-    List<Operation> single = task.batches == null ? step.operations() : step.operations().stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
+    List<Operation> single = task.batches == null ? operations : operations.stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
     if (task.batches != null) {
       // a batching directory takes more users (or groups) a call than the plan's chunks: merge them
       Map<String, List<Operation>> merged = new java.util.LinkedHashMap<>();
@@ -123,7 +134,7 @@ public final class Applier {
     }
     for (Operation op : single) running.add(pool.submit(() -> task.runLimited(op)));
     if (task.batches != null) {
-      List<Operation.CreateUser> creates = step.operations().stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
+      List<Operation.CreateUser> creates = operations.stream().filter(Operation.CreateUser.class::isInstance).map(Operation.CreateUser.class::cast).toList();
       int size = directory.createBatchSize();
       for (int i = 0; i < creates.size(); i += size) {
         List<Operation.CreateUser> batch = creates.subList(i, Math.min(creates.size(), i + size));
@@ -152,8 +163,12 @@ public final class Applier {
     private final Tally tally;
     private final BatchCreates batches;
     private final BatchUpdates updates;
-
     private final Concurrency concurrency;
+    /**
+     * Departments whose create failed, or was skipped for that reason: nothing is created or moved
+     * under them (one skipped as stale because it now exists is not among them).
+     */
+    private final java.util.Set<String> notCreated = ConcurrentHashMap.newKeySet();
 
     Task(String runId, OperationRunner runner, StateBuffer buffer, Optional<Staleness> staleness, Tally tally,
         BatchCreates batches, Concurrency concurrency, BatchUpdates updates) {
@@ -167,7 +182,6 @@ public final class Applier {
       this.tally = tally;
     }
 
-    /** Runs {@code op} once the concurrency limit lets one more operation in. */
     /** Runs {@code work} holding one of the concurrency permits. */
     void limited(Runnable work) {
       try {
@@ -267,19 +281,30 @@ public final class Applier {
     }
 
     /**
-     * The operations still to apply: those the run's stop or a stale plan rules out are recorded as
-     * skipped instead (the stop is read before each, as recording one may stop the run).
+     * The operations still to apply: those the run's stop, a parent department not created or a
+     * stale plan rules out are recorded as skipped instead (the stop is read before each, as
+     * recording one may stop the run).
      */
     private <T extends Operation> List<T> open(List<T> ops) {
       List<T> open = new ArrayList<>();
       for (T op : ops) {
-        Optional<String> stopped = tally.abortReason();
-        Optional<String> stale = stopped.isPresent() ? Optional.empty() : staleness.flatMap(s -> s.reason(op));
-        if (stopped.isPresent()) record(op, OperationOutcome.SKIPPED, "not applied: the run stopped (" + stopped.get() + ")", List.of());
-        else if (stale.isPresent()) record(op, OperationOutcome.SKIPPED, stale.get(), List.of());
+        Optional<String> reason = notApplied(op);
+        if (reason.isPresent()) record(op, OperationOutcome.SKIPPED, reason.get(), List.of());
         else open.add(op);
       }
       return open;
+    }
+
+    private Optional<String> notApplied(Operation op) {
+      Optional<String> stopped = tally.abortReason();
+      if (stopped.isPresent()) return Optional.of("not applied: the run stopped (" + stopped.get() + ")");
+      String parent = op instanceof Operation.CreateDepartment c ? c.parentCode()
+          : op instanceof Operation.UpdateDepartment u && DepartmentLevels.isMove(u) ? u.parentCode() : null;
+      if (parent != null && notCreated.contains(parent)) {
+        if (op instanceof Operation.CreateDepartment c) notCreated.add(c.code());
+        return Optional.of("not applied: its parent department " + parent + " was not created");
+      }
+      return staleness.flatMap(s -> s.reason(op));
     }
 
     /** Records each operation of a call that failed as a whole; a fatal answer or a state store that cannot record stops the run. */
@@ -299,6 +324,7 @@ public final class Applier {
 
     /** Journals the outcome; a state store that cannot record it stops the run (nothing more is applied unrecorded). */
     private void record(Operation op, OperationOutcome outcome, String detail, List<Failure> userFailures) {
+      if (op instanceof Operation.CreateDepartment c && outcome == OperationOutcome.FAILED) notCreated.add(c.code());
       try {
         buffer.journal(new JournalEntry(runId, op.kind(), op.target(), outcome, detail, clock.instant()));
       } catch (RuntimeException e) {
@@ -316,26 +342,37 @@ public final class Applier {
     }
   }
 
-  /** A group of operations that may run together; steps run one after the other. */
-  record Step(List<Operation> operations, boolean sequential) {
+  /** How a step's operations are split into levels that run one after the other. */
+  enum Split { NONE, DEPARTMENT_CHANGES, DEPARTMENT_DELETES }
+
+  /** Operations of one phase (or part of one); steps run one after the other. */
+  record Step(List<Operation> operations, Split split) {
 
     /**
-     * Phase 0 creates groups and roles, then applies department changes one by one in plan order
-     * (the planner puts parents first and moves in depth order); phase 2 sets main departments only
-     * after memberships, since a main department must be one of the user's departments; departments
-     * that left the source are deleted last, one by one in plan order (children first).
+     * Phase 0 creates groups and roles, then departments level by level ({@link DepartmentLevels});
+     * phase 2 sets main departments only after memberships, since a main department must be one of
+     * the user's departments; departments that left the source are deleted last, children first.
      */
     static List<Step> of(Plan plan) {
       List<Step> steps = new ArrayList<>();
-      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_GROUP || k == OperationKind.CREATE_ROLE), false));
-      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_DEPARTMENT || k == OperationKind.UPDATE_DEPARTMENT), true));
-      steps.add(new Step(select(plan, k -> k.phase() == 1), false));
-      steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), false));
-      steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), false));
-      steps.add(new Step(select(plan, k -> k.phase() == 3), false));
-      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_GROUP), false));
-      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_DEPARTMENT), true));
+      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_GROUP || k == OperationKind.CREATE_ROLE), Split.NONE));
+      steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_DEPARTMENT || k == OperationKind.UPDATE_DEPARTMENT), Split.DEPARTMENT_CHANGES));
+      steps.add(new Step(select(plan, k -> k.phase() == 1), Split.NONE));
+      steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), Split.NONE));
+      steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), Split.NONE));
+      steps.add(new Step(select(plan, k -> k.phase() == 3), Split.NONE));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_GROUP), Split.NONE));
+      steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_DEPARTMENT), Split.DEPARTMENT_DELETES));
       return steps;
+    }
+
+    /** The levels, each run concurrently; {@code parentOf} reads the department tree, only for two or more deletes. */
+    List<List<Operation>> levels(java.util.function.Supplier<Map<String, String>> parentOf) {
+      return switch (split) {
+        case NONE -> List.of(operations);
+        case DEPARTMENT_CHANGES -> DepartmentLevels.changes(operations);
+        case DEPARTMENT_DELETES -> DepartmentLevels.deletes(operations, operations.size() > 1 ? parentOf.get() : null);
+      };
     }
 
     private static List<Operation> select(Plan plan, java.util.function.Predicate<OperationKind> kinds) {

@@ -4,8 +4,6 @@ import io.dirsync.app.App;
 import io.dirsync.model.Plan;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,9 +48,10 @@ final class PlanCommand implements Callable<Integer> {
     App.CheckedPlan checked = app.checkedPlan(config.file, job, full);
     Plan plan = checked.plan();
     if (outFile != null) {
-      Files.writeString(outFile, app.planJson(plan), StandardCharsets.UTF_8);
+      app.savePlanJson(plan, outFile);
     }
-    out.print(format == Format.json ? app.planJson(plan) + "\n" : app.planTable(plan));
+    if (format == Format.json) app.printPlanJson(plan, out);
+    else app.printPlanTable(plan, out);
     if (outFile != null) out.println("plan saved to " + outFile + "; apply it with: dirsync apply " + outFile);
     if (checked.guardViolation().isPresent()) {
       // stderr: the JSON on stdout stays parseable

@@ -39,7 +39,20 @@ final class Compact {
   static <T extends Comparable<? super T>> SortedSet<T> sortedSet(Collection<T> in) {
     if (in == null || in.isEmpty()) return Collections.emptySortedSet();
     if (in instanceof ArraySet<T> already) return already;
-    return new ArraySet<>(new TreeSet<>(in).toArray());
+    Object[] items = sortedArray(in);
+    return new ArraySet<>(items, 0, items.length);
+  }
+
+  /** {@code in}'s distinct elements in natural order. */
+  static <T extends Comparable<? super T>> Object[] sortedArray(Collection<T> in) {
+    if (in == null || in.isEmpty()) return new Object[0];
+    if (in instanceof ArraySet<T> set) return Arrays.copyOfRange(set.items, set.from, set.to);
+    return new TreeSet<>(in).toArray();
+  }
+
+  /** An unmodifiable sorted set over {@code items[from … to)}, which are sorted and distinct and not changed after. */
+  static <T> SortedSet<T> view(Object[] items, int from, int to) {
+    return from == to ? Collections.emptySortedSet() : new ArraySet<>(items, from, to);
   }
 
   private static final class ArrayMap<K, V> extends AbstractMap<K, V> {
@@ -110,21 +123,25 @@ final class Compact {
 
   private static final class ArraySet<T> extends AbstractSet<T> implements SortedSet<T> {
     private final Object[] items;
+    private final int from;
+    private final int to;
 
-    ArraySet(Object[] items) {
+    ArraySet(Object[] items, int from, int to) {
       this.items = items;
+      this.from = from;
+      this.to = to;
     }
 
     @Override
     public int size() {
-      return items.length;
+      return to - from;
     }
 
     @Override
     public boolean contains(Object o) {
       if (o == null) return false;
       try {
-        return Arrays.binarySearch(items, o) >= 0;
+        return Arrays.binarySearch(items, from, to, o) >= 0;
       } catch (ClassCastException e) {
         return false;
       }
@@ -133,17 +150,17 @@ final class Compact {
     @Override
     public Iterator<T> iterator() {
       return new Iterator<>() {
-        private int next;
+        private int next = from;
 
         @Override
         public boolean hasNext() {
-          return next < items.length;
+          return next < to;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public T next() {
-          if (next >= items.length) throw new NoSuchElementException();
+          if (next >= to) throw new NoSuchElementException();
           return (T) items[next++];
         }
       };
@@ -171,24 +188,24 @@ final class Compact {
 
     /** Views are rare (tests, reports): a sorted copy of the range. */
     @SuppressWarnings("unchecked")
-    private SortedSet<T> range(T from, T to) {
-      TreeSet<Object> all = new TreeSet<>(Arrays.asList(items));
-      SortedSet<Object> part = from == null ? all.headSet(to) : to == null ? all.tailSet(from) : all.subSet(from, to);
+    private SortedSet<T> range(T low, T high) {
+      TreeSet<Object> all = new TreeSet<>(Arrays.asList(items).subList(from, to));
+      SortedSet<Object> part = low == null ? all.headSet(high) : high == null ? all.tailSet(low) : all.subSet(low, high);
       return Collections.unmodifiableSortedSet((SortedSet<T>) (SortedSet<?>) new TreeSet<>(part));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T first() {
-      if (items.length == 0) throw new NoSuchElementException();
-      return (T) items[0];
+      if (from == to) throw new NoSuchElementException();
+      return (T) items[from];
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T last() {
-      if (items.length == 0) throw new NoSuchElementException();
-      return (T) items[items.length - 1];
+      if (from == to) throw new NoSuchElementException();
+      return (T) items[to - 1];
     }
   }
 }

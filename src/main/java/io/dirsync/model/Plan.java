@@ -36,7 +36,7 @@ public record Plan(
     operations = operations.stream().sorted(Comparator.comparingInt(o -> o.kind().phase())).toList();
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
     retired = retired == null ? List.of() : retired.stream().sorted().toList();
-    users = users == null ? Map.of() : Map.copyOf(users);
+    users = users == null ? Map.of() : users instanceof UserLabels lazy ? lazy : Map.copyOf(users);
   }
 
   /** A plan that retires nothing and names its users by externalId only. */

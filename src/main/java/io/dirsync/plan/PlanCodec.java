@@ -1,18 +1,28 @@
 package io.dirsync.plan;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dirsync.model.ExternalId;
 import io.dirsync.model.Operation;
 import io.dirsync.model.Plan;
 import io.dirsync.model.SkippedEntry;
+import io.dirsync.model.UserLabel;
+import io.dirsync.model.UserLabels;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A {@link Plan} as JSON and back, for {@code dirsync plan --out} and {@code dirsync apply}. Each
@@ -29,30 +39,54 @@ public final class PlanCodec {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public String write(Plan plan) {
-    ObjectNode root = json.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("job", plan.job());
-    root.put("createdAt", plan.createdAt().toString());
-    root.put("sourceUsers", plan.sourceUsers());
-    root.put("unchanged", plan.unchanged());
-    root.put("managedUsers", plan.managedUsers());
-    ArrayNode skipped = root.putArray("skipped");
-    plan.skipped().forEach(s -> skipped.addObject().put("dn", s.dn()).put("rule", s.rule()).put("reason", s.reason()));
-    ObjectNode summary = root.putObject("summary");
-    summary.put("operations", plan.operations().size());
-    plan.countsByKind().forEach((kind, n) -> summary.put(kind.name(), n));
-    ArrayNode retired = root.putArray("retired");
-    plan.retired().forEach(retired::add);
-    ArrayNode ops = root.putArray("operations");
-    OperationJson writer = new OperationJson(json);
-    plan.operations().forEach(op -> ops.add(writer.write(op, plan::label)));
-    ObjectNode users = root.putObject("users");
-    new java.util.TreeMap<>(plan.users()).forEach((id, label) -> users.putObject(id.value())
-        .put("username", label.username()).put("email", label.email()).put("dn", label.dn()));
-    try {
-      return json.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the plan as JSON: " + e.getOriginalMessage(), e);
+    StringWriter out = new StringWriter();
+    write(plan, out);
+    return out.toString();
+  }
+
+  /**
+   * Writes what {@link #write(Plan)} returns, operation by operation: the JSON of a plan of a
+   * million users is ~1 GB of text and is never held whole. Does not close {@code to}.
+   */
+  public void write(Plan plan, Writer to) {
+    try (JsonGenerator g = json.getFactory().createGenerator(to)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("job", plan.job());
+      g.writeStringField("createdAt", plan.createdAt().toString());
+      g.writeNumberField("sourceUsers", plan.sourceUsers());
+      g.writeNumberField("unchanged", plan.unchanged());
+      g.writeNumberField("managedUsers", plan.managedUsers());
+      ArrayNode skipped = json.createArrayNode();
+      plan.skipped().forEach(s -> skipped.addObject().put("dn", s.dn()).put("rule", s.rule()).put("reason", s.reason()));
+      g.writeFieldName("skipped");
+      json.writeTree(g, skipped);
+      ObjectNode summary = json.createObjectNode();
+      summary.put("operations", plan.operations().size());
+      plan.countsByKind().forEach((kind, n) -> summary.put(kind.name(), n));
+      g.writeFieldName("summary");
+      json.writeTree(g, summary);
+      ArrayNode retired = json.createArrayNode();
+      plan.retired().forEach(retired::add);
+      g.writeFieldName("retired");
+      json.writeTree(g, retired);
+      g.writeArrayFieldStart("operations");
+      OperationJson writer = new OperationJson(json);
+      for (Operation op : plan.operations()) json.writeTree(g, writer.write(op, plan::label));
+      g.writeEndArray();
+      g.writeObjectFieldStart("users");
+      Map<ExternalId, UserLabel> users = plan.users() instanceof UserLabels sorted ? sorted : new TreeMap<>(plan.users());
+      for (Map.Entry<ExternalId, UserLabel> e : users.entrySet()) {
+        UserLabel label = e.getValue();
+        g.writeFieldName(e.getKey().value());
+        json.writeTree(g, json.createObjectNode().put("username", label.username()).put("email", label.email()).put("dn", label.dn()));
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -7,7 +7,10 @@ import io.dirsync.model.Operation;
 import io.dirsync.model.Plan;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.Operations;
+import io.dirsync.model.SkippedEntry;
 import io.dirsync.model.UserLabel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,32 +29,62 @@ public final class PlanTable {
 
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
+    write(plan, out);
+    return out.toString();
+  }
+
+  /**
+   * Writes what {@link #render} returns, row by row: a plan of a million users is ~0.5 GB of text,
+   * so no row is kept (the columns' widths are measured in a first pass over the operations).
+   */
+  public void write(Plan plan, Appendable to) {
+    try {
+      writeTo(plan, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeTo(Plan plan, Appendable out) throws IOException {
     out.append(summary(plan)).append('\n');
     Map<OperationKind, List<Operation>> byKind = new EnumMap<>(OperationKind.class);
     plan.operations().forEach(op -> byKind.computeIfAbsent(op.kind(), k -> new ArrayList<>()).add(op));
     if (!byKind.isEmpty()) {
       out.append('\n');
-      byKind.forEach((kind, ops) -> out.append(String.format(Locale.ROOT, "  %-24s %7d%s%n", kind.name(), ops.size(),
-          Operations.isMembership(kind) ? String.format(Locale.ROOT, "   (%d membership(s))", ops.stream().mapToInt(Operations::memberships).sum()) : "")));
-    }
-    byKind.forEach((kind, ops) -> {
-      out.append('\n').append(kind.name()).append(" (").append(ops.size()).append(")\n");
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"TARGET", "WHO", "DETAIL"});
-      ops.forEach(op -> rows.add(new String[] {op.target(), who(plan, op), shorten(detail(op, plan))}));
-      int targetWidth = rows.stream().mapToInt(r -> r[0].length()).max().orElse(6);
-      int whoWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(3);
-      boolean named = rows.stream().skip(1).anyMatch(r -> !r[1].isEmpty());
-      for (String[] r : rows) {
-        out.append("  ").append(pad(r[0], targetWidth)).append("  ");
-        if (named) out.append(pad(r[1], whoWidth)).append("  ");
-        out.append(r[2]).append('\n');
+      for (Map.Entry<OperationKind, List<Operation>> e : byKind.entrySet()) {
+        OperationKind kind = e.getKey();
+        List<Operation> ops = e.getValue();
+        out.append(String.format(Locale.ROOT, "  %-24s %7d%s%n", kind.name(), ops.size(),
+            Operations.isMembership(kind) ? String.format(Locale.ROOT, "   (%d membership(s))", ops.stream().mapToInt(Operations::memberships).sum()) : ""));
       }
-    });
+    }
+    for (Map.Entry<OperationKind, List<Operation>> e : byKind.entrySet()) {
+      List<Operation> ops = e.getValue();
+      out.append('\n').append(e.getKey().name()).append(" (").append(String.valueOf(ops.size())).append(")\n");
+      int targetWidth = "TARGET".length();
+      int whoWidth = "WHO".length();
+      boolean named = false;
+      for (Operation op : ops) {
+        String who = who(plan, op);
+        targetWidth = Math.max(targetWidth, op.target().length());
+        whoWidth = Math.max(whoWidth, who.length());
+        named |= !who.isEmpty();
+      }
+      row(out, "TARGET", "WHO", "DETAIL", targetWidth, whoWidth, named);
+      for (Operation op : ops) row(out, op.target(), who(plan, op), shorten(detail(op, plan)), targetWidth, whoWidth, named);
+    }
     if (!plan.skipped().isEmpty() || !plan.retired().isEmpty()) out.append('\n');
-    plan.retired().forEach(r -> out.append("retired ").append(r).append(": left the source, its managed memberships are revoked\n"));
-    plan.skipped().forEach(s -> out.append("skipped ").append(s.dn()).append(" (").append(s.rule()).append("): ").append(s.reason()).append('\n'));
-    return out.toString();
+    for (String r : plan.retired()) out.append("retired ").append(r).append(": left the source, its managed memberships are revoked\n");
+    for (SkippedEntry s : plan.skipped()) {
+      out.append("skipped ").append(s.dn()).append(" (").append(s.rule()).append("): ").append(s.reason()).append('\n');
+    }
+  }
+
+  private static void row(Appendable out, String target, String who, String detail, int targetWidth, int whoWidth,
+      boolean named) throws IOException {
+    out.append("  ").append(pad(target, targetWidth)).append("  ");
+    if (named) out.append(pad(who, whoWidth)).append("  ");
+    out.append(detail).append('\n');
   }
 
   static String summary(Plan plan) {

@@ -13,7 +13,9 @@ import io.dirsync.model.Plan;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
 import io.dirsync.model.UserLabel;
+import io.dirsync.model.UserLabels;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +39,18 @@ public final class Planner {
   public record Planned(Plan plan, ManagedContainers managedContainers) {}
 
   public Planned planned(PlanInput in) {
-    Map<ExternalId, DesiredUser> desired = new TreeMap<>();
-    in.desired().users().forEach(u -> desired.putIfAbsent(u.externalId(), u));
+    DesiredUsers desired = DesiredUsers.of(in.desired().users());
     Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
 
     DepartmentPlanner.Result departments = DepartmentPlanner.plan(in.desired().departments(), in.departments());
     Retirement retirement = Retirement.plan(in);
-    Catalog catalog = new Catalog(in, desired.values(), departments, retirement);
+    Catalog catalog = new Catalog(in, desired.list(), departments, retirement);
     List<Operation> ops = new ArrayList<>(departments.operations());
     ops.addAll(catalog.creates());
 
     MembershipDiff memberships = new MembershipDiff(catalog);
     int unchanged = 0;
-    for (DesiredUser want : desired.values()) {
+    for (DesiredUser want : desired.list()) {
       DirectoryUser have = found.get(want.externalId());
       if (have == null) {
         ops.add(new Operation.CreateUser(UserDiff.forCreate(want)));
@@ -161,21 +162,25 @@ public final class Planner {
    * the directory's look-up and the state store's record of what dirsync last mapped (a user that
    * left the source is usually not looked up; its DN is known only from that record).
    */
-  private static Map<ExternalId, UserLabel> labels(List<Operation> ops, Map<ExternalId, DesiredUser> desired,
+  private static Map<ExternalId, UserLabel> labels(List<Operation> ops, DesiredUsers desired,
       Map<ExternalId, DirectoryUser> found, Map<ExternalId, ManagedUser> managed) {
-    Map<ExternalId, UserLabel> labels = new TreeMap<>();
+    BitSet named = new BitSet(desired.size());
+    Map<ExternalId, UserLabel> others = new TreeMap<>();
     for (Operation op : ops) {
       for (ExternalId id : Operations.users(op)) {
-        if (labels.containsKey(id)) continue;
-        DesiredUser want = desired.get(id);
+        int at = desired.indexOf(id);
+        if (at >= 0) {
+          named.set(at);
+          continue;
+        }
+        if (others.containsKey(id)) continue;
         DirectoryUser have = found.get(id);
         ManagedUser known = managed.get(id);
-        UserLabel label = want != null ? UserLabel.of(want)
-            : UserLabel.merge(have == null ? null : UserLabel.of(have), known == null ? null : known.label());
-        if (label != null && !label.blank()) labels.put(id, label);
+        UserLabel label = UserLabel.merge(have == null ? null : UserLabel.of(have), known == null ? null : known.label());
+        if (label != null && !label.blank()) others.put(id, label);
       }
     }
-    return labels;
+    return new UserLabels(desired.list(), named, others);
   }
 
   private static Map<ExternalId, DirectoryUser> foundByExternalId(PlanInput in) {
@@ -197,10 +202,10 @@ public final class Planner {
    * Managed users gone from the source; already-removed users are not blocked again, and users whose
    * entry is still there but could not be mapped are left alone.
    */
-  private static List<Operation> removals(PlanInput in, Map<ExternalId, DesiredUser> desired) {
+  private static List<Operation> removals(PlanInput in, DesiredUsers desired) {
     List<Operation> ops = new ArrayList<>();
     new TreeMap<>(in.managed()).forEach((id, m) -> {
-      if (desired.containsKey(id) || in.desired().unmappedUsers().contains(id)) return;
+      if (desired.contains(id) || in.desired().unmappedUsers().contains(id)) return;
       if (in.partial() && !in.authority().contains(id)) return; // a delta run did not read this user
       switch (in.removalAction()) {
         case BLOCK -> { if (!m.removed()) ops.add(new Operation.BlockUser(id, m.directoryId())); }

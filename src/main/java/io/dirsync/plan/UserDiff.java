@@ -18,8 +18,12 @@ final class UserDiff {
 
   private UserDiff() {}
 
-  /** What a create sends: every field except ignored ones. */
+  /**
+   * What a create sends: every field except ignored and empty ones; {@code user} itself when that
+   * is all of them (the usual case: a first sync's plan then holds no second copy of each user).
+   */
   static DesiredUser forCreate(DesiredUser user) {
+    if (!leavesOut(user)) return user;
     Map<String, Object> fields = new TreeMap<>();
     user.fields().forEach((k, v) -> {
       if (user.policy(k) != FieldPolicy.IGNORE && !FieldNormalizer.isEmpty(v)) fields.put(k, v);
@@ -29,6 +33,16 @@ final class UserDiff {
       if (customPolicy(user, k) != FieldPolicy.IGNORE && !FieldNormalizer.isEmpty(v)) custom.put(k, v);
     });
     return user.withFields(fields).withCustomData(custom);
+  }
+
+  private static boolean leavesOut(DesiredUser user) {
+    for (Map.Entry<String, Object> e : user.fields().entrySet()) {
+      if (user.policy(e.getKey()) == FieldPolicy.IGNORE || FieldNormalizer.isEmpty(e.getValue())) return true;
+    }
+    for (Map.Entry<String, Object> e : user.customData().entrySet()) {
+      if (customPolicy(user, e.getKey()) == FieldPolicy.IGNORE || FieldNormalizer.isEmpty(e.getValue())) return true;
+    }
+    return false;
   }
 
   /** Changed fields, forced fields only; a managed user dirsync blocked and that came back is unblocked. */

@@ -14,6 +14,7 @@ import io.dirsync.model.ImportedPassword;
 import io.dirsync.model.OperationKind;
 import io.dirsync.model.Operation;
 import io.dirsync.model.Plan;
+import io.dirsync.model.UserLabel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +32,23 @@ class PlannerUserTest {
     assertThat(plan.operations()).extracting(Operation::target).containsExactly("e1", "e2");
     assertThat(plan.sourceUsers()).isEqualTo(2);
     assertThat(plan.unchanged()).isZero();
+  }
+
+  @Test
+  void thePlanNamesTheUsersItsOperationsMentionInExternalIdOrder() {
+    Plan plan = new Scenario()
+        .want(user("e2", "username", "bob"), user("e1", "username", "ann"), user("e3", "name", "Nameless"),
+            user("e5", "username", "eve"))
+        .has(dirUser("u4", "e4", "username", "dan"), dirUser("u5", "e5", "username", "eve"))
+        .manages("e4", "u4")
+        .plan();
+
+    assertThat(plan.users()).containsExactly(Map.entry(ext("e1"), new UserLabel("ann", null, null)),
+        Map.entry(ext("e2"), new UserLabel("bob", null, null)), Map.entry(ext("e4"), new UserLabel("dan", null, null)));
+    assertThat(plan.users()).doesNotContainKeys(ext("e3"), ext("e5")).hasSize(3);
+    assertThat(plan.label(ext("e2")).describe()).isEqualTo("bob");
+    assertThat(plan.users()).isEqualTo(Map.of(ext("e1"), new UserLabel("ann", null, null),
+        ext("e2"), new UserLabel("bob", null, null), ext("e4"), new UserLabel("dan", null, null)));
   }
 
   @Test

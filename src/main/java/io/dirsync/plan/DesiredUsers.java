@@ -1,0 +1,65 @@
+package io.dirsync.plan;
+
+import io.dirsync.model.DesiredUser;
+import io.dirsync.model.ExternalId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The desired users sorted by externalId, the first of each externalId only, found by binary
+ * search. The mapping already delivers them sorted, so at a million users this is the list itself
+ * instead of a tree map of a million entries.
+ */
+final class DesiredUsers {
+  private final List<DesiredUser> users;
+
+  private DesiredUsers(List<DesiredUser> users) {
+    this.users = users;
+  }
+
+  static DesiredUsers of(List<DesiredUser> in) {
+    for (int i = 1; i < in.size(); i++) {
+      if (in.get(i - 1).externalId().compareTo(in.get(i).externalId()) >= 0) return sorted(in);
+    }
+    return new DesiredUsers(in);
+  }
+
+  private static DesiredUsers sorted(List<DesiredUser> in) {
+    Map<ExternalId, DesiredUser> byId = new TreeMap<>();
+    in.forEach(u -> byId.putIfAbsent(u.externalId(), u));
+    return new DesiredUsers(new ArrayList<>(byId.values()));
+  }
+
+  List<DesiredUser> list() {
+    return users;
+  }
+
+  int size() {
+    return users.size();
+  }
+
+  /** The position of {@code id}, or -1. */
+  int indexOf(ExternalId id) {
+    int low = 0;
+    int high = users.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = users.get(mid).externalId().compareTo(id);
+      if (c < 0) low = mid + 1;
+      else if (c > 0) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  DesiredUser get(ExternalId id) {
+    int i = indexOf(id);
+    return i < 0 ? null : users.get(i);
+  }
+
+  boolean contains(ExternalId id) {
+    return indexOf(id) >= 0;
+  }
+}
