@@ -25,6 +25,11 @@ final class CompiledMapping implements Mapping {
     return new Session(rules);
   }
 
+  /** A session with this many mapping workers (tests: one worker maps on the caller's thread). */
+  MappingSession newSession(int workers) {
+    return new Session(rules, workers);
+  }
+
   @Override
   public Set<String> attributes(EntryKind kind) {
     return attributes.get(kind);

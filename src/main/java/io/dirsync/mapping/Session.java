@@ -19,12 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run's mapping. Users become {@link DesiredUser}s as they arrive, joined at once to the group
  * and department entries already seen (sources deliver departments, then groups, then users), so a
  * user is built once and its entry dropped. Group or department entries that arrive after users
- * are joined in {@link #finish()} instead. Not thread-safe.
+ * are joined in {@link #finish()} instead. User entries are mapped on worker threads (mapping is
+ * most of a read's CPU) and joined here in the order they arrived, so the result is the same as
+ * mapping them one by one. Not thread-safe: one caller.
  */
 final class Session implements io.dirsync.mapping.MappingSession {
   private final Rules rules;
@@ -39,18 +42,34 @@ final class Session implements io.dirsync.mapping.MappingSession {
   private final Map<String, FoundDepartment> departments = new LinkedHashMap<>();
   private final Map<String, String> departmentByDn = new HashMap<>();
   /** The OU department of each users' parent DN key seen so far (most users share a few hundred OUs). */
-  private final Map<String, Optional<String>> ouDepartments = new HashMap<>();
+  private final Map<String, Optional<String>> ouDepartments = new ConcurrentHashMap<>();
   /** Groups and departments named by user attributes; entries of the same code win. */
   private final Map<String, DesiredGroup> attributeGroups = new HashMap<>();
   private final Map<String, DesiredDepartment> attributeDepartments = new HashMap<>();
   private final ValuePool values = new ValuePool();
+  private final OrderedWork<SourceEntry, MappedEntry> userWork;
   private boolean usersArrived;
   private boolean joinLate;
 
   Session(Rules rules) {
+    this(rules, OrderedWork.workersHere());
+  }
+
+  /** @param workers threads that map user entries (1: all on the caller's thread) */
+  Session(Rules rules, int workers) {
     this.rules = rules;
     this.mapper = new UserMapper(rules);
+    this.userWork = new OrderedWork<>(workers, 2048, this::mapUser, this::joinUser);
   }
+
+  /**
+   * A user entry as a worker mapped it. {@code user} is null when the entry could not be mapped;
+   * {@code failure} says why (with a user: the model refused the desired user).
+   */
+  private record MappedEntry(SourceEntry entry, UserMapper.MappedUser user, DesiredUser desired,
+      RuntimeException failure, ExternalId unmapped) {}
+
+  private static final MappedEntry OUT_OF_SCOPE = new MappedEntry(null, null, null, null, null);
 
   private record FoundGroup(DesiredGroup group, String dn) {}
 
@@ -58,51 +77,89 @@ final class Session implements io.dirsync.mapping.MappingSession {
 
   @Override
   public void accept(SourceEntry entry) {
+    if (entry.kind() == EntryKind.USER) {
+      userWork.submit(entry);
+      return;
+    }
+    userWork.drain(); // a group or department changes what users join: the users before it are joined first
     try {
-      if (entry.kind() == EntryKind.USER) acceptUser(entry);
-      else if (entry.kind() == EntryKind.GROUP) acceptGroup(entry);
+      if (entry.kind() == EntryKind.GROUP) acceptGroup(entry);
       else acceptDepartment(entry);
-    } catch (MappingFailure e) {
-      skipped.add(new SkippedEntry(entry.dn(), e.rule() == null ? "mapping" : e.rule(), e.getMessage()));
-    } catch (IllegalArgumentException e) {
-      // a value the model refuses (the rules above should already prevent it): skip, never abort the run
+    } catch (MappingFailure | IllegalArgumentException e) {
+      skip(entry, e);
+    }
+  }
+
+  private void skip(SourceEntry entry, RuntimeException e) {
+    if (e instanceof MappingFailure failure) {
+      skipped.add(new SkippedEntry(entry.dn(), failure.rule() == null ? "mapping" : failure.rule(), e.getMessage()));
+    } else {
+      // a value the model refuses (the rules should already prevent it): skip, never abort the run
       skipped.add(new SkippedEntry(entry.dn(), "mapping", e.getMessage()));
     }
   }
 
-  private void acceptUser(SourceEntry entry) {
+  /**
+   * On a worker thread: everything about one user entry that needs no other user. It reads the
+   * group and department indexes, which do not change while users are in flight (see accept).
+   */
+  private MappedEntry mapUser(SourceEntry entry) {
     Dn dn = Dn.parse(entry.dn());
-    EntryContext context = mapper.context(entry, dn);
-    if (!mapper.inScope(context)) return;
     UserMapper.MappedUser user;
     try {
-      user = mapper.map(context);
-    } catch (MappingFailure e) {
-      // a fresh context: an entry that ran out of time still gets its externalId protected from removal
-      unmappedId(mapper.context(entry, dn));
-      throw e;
+      EntryContext context = mapper.context(entry, dn);
+      if (!mapper.inScope(context)) return OUT_OF_SCOPE;
+      try {
+        user = mapper.map(context);
+      } catch (MappingFailure e) {
+        // a fresh context: an entry that ran out of time still gets its externalId protected from removal
+        return new MappedEntry(entry, null, null, e, unmappedId(mapper.context(entry, dn)));
+      }
+    } catch (MappingFailure | IllegalArgumentException e) {
+      return new MappedEntry(entry, null, null, e, null);
+    }
+    try {
+      String key = dn == null ? Dn.key(entry.dn()) : dn.key();
+      List<String> joined = groupsOfMember.getOrDefault(key, List.of());
+      return new MappedEntry(entry, user, desired(user, joined, dn == null ? null : ouDepartment(dn.parent())), null, null);
+    } catch (MappingFailure | IllegalArgumentException e) {
+      return new MappedEntry(entry, user, null, e, null);
+    }
+  }
+
+  /** On the caller's thread, in source order: what depends on the users before this one. */
+  private void joinUser(MappedEntry mapped) {
+    if (mapped == OUT_OF_SCOPE) return;
+    if (mapped.unmapped() != null) unmapped.add(mapped.unmapped());
+    UserMapper.MappedUser user = mapped.user();
+    if (user == null) {
+      skip(mapped.entry(), mapped.failure());
+      return;
     }
     DesiredUser earlier = users.get(user.externalId());
     if (earlier != null) {
-      throw new MappingFailure("users.externalId",
-          "externalId " + MappingFailure.quote(user.externalId()) + " is already used by " + earlier.sourceDn());
+      skip(mapped.entry(), new MappingFailure("users.externalId",
+          "externalId " + MappingFailure.quote(user.externalId()) + " is already used by " + earlier.sourceDn()));
+      return;
+    }
+    if (mapped.failure() != null) {
+      skip(mapped.entry(), mapped.failure());
+      return;
     }
     usersArrived = true;
-    String key = dn == null ? Dn.key(entry.dn()) : dn.key();
-    List<String> joined = groupsOfMember.getOrDefault(key, List.of());
     user.groups().names().forEach((code, name) -> attributeGroups.computeIfAbsent(values.code(code),
         c -> new DesiredGroup(c, name, user.groups().descriptions().get(code))));
     user.departments().names().forEach((code, name) -> attributeDepartments.computeIfAbsent(values.code(code),
         c -> new DesiredDepartment(c, name, null, null)));
-    users.put(user.externalId(), desired(user, joined, dn == null ? null : ouDepartment(dn.parent())));
+    users.put(user.externalId(), mapped.desired());
   }
 
-  /** Best effort: an entry without a usable externalId cannot be told apart from a departed user. */
-  private void unmappedId(EntryContext context) {
+  /** Best effort: an entry without a usable externalId cannot be told apart from a departed user; null then. */
+  private ExternalId unmappedId(EntryContext context) {
     try {
-      unmapped.add(mapper.externalId(context));
+      return mapper.externalId(context);
     } catch (MappingFailure | IllegalArgumentException e) {
-      // no externalId to protect
+      return null;
     }
   }
 
@@ -148,6 +205,11 @@ final class Session implements io.dirsync.mapping.MappingSession {
 
   @Override
   public DesiredState finish() {
+    try {
+      userWork.drain();
+    } finally {
+      userWork.close();
+    }
     Map<String, DesiredDepartment> desiredDepartments = new TreeMap<>();
     for (FoundDepartment d : departments.values()) {
       String parent = nearest(d.parsed().parent(), departmentByDn);

@@ -1,6 +1,6 @@
 package io.dirsync.mapping;
 
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,13 +8,14 @@ import java.util.Map;
  * One copy of each repeated value in a run's desired users: group and department codes, and field
  * values that take few distinct values (title, employee type, blocked). A field stops being pooled
  * once it shows more than {@value #MAX_DISTINCT} distinct values (emails, phones), so the pool stays
- * small however many users there are. Not thread-safe.
+ * small however many users there are (about: workers may add a few past the bound at once).
+ * Thread-safe: the mapping's workers share one pool.
  */
 final class ValuePool {
   static final int MAX_DISTINCT = 1024;
 
-  private final Map<String, String> codes = new HashMap<>();
-  private final Map<String, Map<Object, Object>> byField = new HashMap<>();
+  private final Map<String, String> codes = new ConcurrentHashMap<>();
+  private final Map<String, Map<Object, Object>> byField = new ConcurrentHashMap<>();
 
   String code(String code) {
     String shared = codes.putIfAbsent(code, code);
@@ -30,7 +31,7 @@ final class ValuePool {
   }
 
   private Object shared(String field, Object value) {
-    Map<Object, Object> pool = byField.computeIfAbsent(field, f -> new HashMap<>());
+    Map<Object, Object> pool = byField.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
     if (pool.size() >= MAX_DISTINCT) {
       Object known = pool.get(value);
       return known == null ? value : known;

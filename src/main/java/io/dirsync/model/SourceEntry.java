@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * <p>Attribute names are lower-case. Text attributes hold strings; binary attributes (objectGUID,
  * objectSid, jpegPhoto…) hold bytes. For {@link EntryKind#GROUP} entries, {@code members} holds the
- * DNs of the users in the group, nested groups already resolved, each spelled exactly as the
- * {@code dn} of the matching user entry; it is empty for other kinds.
+ * DNs of the group's members that are not groups, nested groups already resolved, each once, spelled
+ * as the group entry (or, from memberOf, the user entry) spells it. A member need not be a user in
+ * scope: the mapping joins a group to the users it reads by DN key. It is empty for other kinds.
  */
 public record SourceEntry(
     EntryKind kind,

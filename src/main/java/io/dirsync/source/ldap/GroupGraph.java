@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.Entry;
 import io.dirsync.model.EntryKind;
 import io.dirsync.model.SourceEntry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,31 +18,30 @@ import java.util.function.Consumer;
 
 /**
  * Group memberships gathered from group entries ({@code member} / {@code uniqueMember}) and users'
- * {@code memberOf}, resolved to user DNs: nested groups are followed (cycles are cut), and every
- * member is spelled exactly like the user entry's DN. Members that are neither a known group nor
- * a user in scope are dropped. Not thread-safe; one graph per read.
+ * {@code memberOf}: nested groups are followed (cycles are cut), and what is left are the DNs of
+ * the members that are not groups, each once. Members are not checked against the users in scope:
+ * the mapping joins a group to the users it reads by DN key, so a member that is no user in scope
+ * (a printer, a user outside the search base) simply joins nobody, and no second search of the
+ * users is needed. Not thread-safe; one graph per read.
  *
- * <p>Use: {@link #addGroup} for every group entry, then {@link #addUser} for every user in scope
- * (with its memberOf values when wanted), then {@link #emit}.
+ * <p>Use: {@link #addGroup} for every group entry, then, when memberships come from memberOf,
+ * {@link #addUser} for every user in scope; then {@link #emit}.
  */
 public final class GroupGraph {
   private final String memberAttribute;
   private final boolean synthesizeFromMemberOf;
   private final Map<String, Group> groups = new LinkedHashMap<>();
-  /** Every member key, each kept once: 3 groups per user share one key string, not 3. */
-  private final Map<String, String> referenced = new HashMap<>();
-  private final Map<String, String> userSpelling = new HashMap<>();
+  /** Every member value, each kept once: 3 groups per user share one string, not 3. */
+  private final Map<String, String> sharedValues = new HashMap<>();
 
   private static final class Group {
     final Entry entry;
-    final String dn;
-    final List<String> memberKeys;
+    final List<String> members;
     final Set<String> directUsers = new LinkedHashSet<>();
 
-    Group(Entry entry, String dn, List<String> memberKeys) {
+    Group(Entry entry, List<String> members) {
       this.entry = entry;
-      this.dn = dn;
-      this.memberKeys = memberKeys;
+      this.members = members;
     }
   }
 
@@ -57,31 +57,23 @@ public final class GroupGraph {
   /** Adds a group entry (ranged attributes already completed). */
   public void addGroup(Entry entry) {
     String[] values = entry.getAttributeValues(memberAttribute);
-    List<String> keys = new java.util.ArrayList<>();
+    List<String> members = new ArrayList<>(values == null ? 0 : values.length);
     if (values != null) {
       for (String value : values) {
-        String key = Dns.normalize(stripUid(value));
-        String shared = referenced.putIfAbsent(key, key);
-        keys.add(shared == null ? key : shared);
+        String member = stripUid(value);
+        String shared = sharedValues.putIfAbsent(member, member);
+        members.add(shared == null ? member : shared);
       }
     }
     Entry kept = new Entry(entry.getDN());
     for (com.unboundid.ldap.sdk.Attribute a : entry.getAttributes()) {
       if (!a.getBaseName().equalsIgnoreCase(memberAttribute)) kept.addAttribute(a);
     }
-    groups.put(Dns.normalize(entry.getDN()), new Group(kept, entry.getDN(), keys));
+    groups.put(Dns.normalize(entry.getDN()), new Group(kept, members));
   }
 
-  /** Whether any group lists members by DN, i.e. users must be looked at to resolve them. */
-  public boolean needsUsers() {
-    return !referenced.isEmpty();
-  }
-
-  /** Records a user in scope with its memberOf values (empty when memberships come from groups only). */
+  /** Records a user in scope with its memberOf values. */
   public void addUser(String userDn, List<String> memberOf) {
-    String key = Dns.normalize(userDn);
-    String shared = referenced.get(key);
-    if (shared != null) userSpelling.put(shared, userDn);
     for (String groupDn : memberOf) {
       String groupKey = Dns.normalize(groupDn);
       Group group = groups.get(groupKey);
@@ -93,17 +85,20 @@ public final class GroupGraph {
     }
   }
 
-  /** Emits one GROUP entry per group, members resolved. */
+  /** Emits one GROUP entry per group, nested groups resolved; the graph is empty afterwards. */
   public void emit(Consumer<SourceEntry> sink) {
+    sharedValues.clear();
     for (Map.Entry<String, Group> e : groups.entrySet()) {
       Group group = e.getValue();
-      List<String> members = List.copyOf(resolve(e.getKey()));
+      List<String> members = List.copyOf(resolve(e.getKey()).values());
       sink.accept(EntryConverter.convert(EntryKind.GROUP, group.entry, Set.of(memberAttribute), members));
     }
+    groups.clear();
   }
 
-  private Set<String> resolve(String start) {
-    Set<String> users = new LinkedHashSet<>();
+  /** The non-group members of a group and of the groups nested in it, by normalised DN. */
+  private Map<String, String> resolve(String start) {
+    Map<String, String> members = new LinkedHashMap<>();
     Set<String> visited = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.push(start);
@@ -111,23 +106,20 @@ public final class GroupGraph {
       String key = todo.pop();
       if (!visited.add(key)) continue;
       Group group = groups.get(key);
-      users.addAll(group.directUsers);
-      for (String member : group.memberKeys) {
-        if (groups.containsKey(member)) {
-          todo.push(member);
-        } else {
-          String spelled = userSpelling.get(member);
-          if (spelled != null) users.add(spelled);
-        }
+      for (String user : group.directUsers) members.putIfAbsent(Dns.normalize(user), user);
+      for (String member : group.members) {
+        String memberKey = Dns.normalize(member);
+        if (groups.containsKey(memberKey)) todo.push(memberKey);
+        else members.putIfAbsent(memberKey, member);
       }
     }
-    return users;
+    return members;
   }
 
   private static Group synthesized(String groupDn) {
     Entry entry = new Entry(groupDn);
     entry.addAttribute("cn", Dns.firstRdnValue(groupDn));
-    return new Group(entry, groupDn, List.of());
+    return new Group(entry, List.of());
   }
 
   /** uniqueMember values may end in {@code #'0101'B} (an optional UID); the DN is before it. */

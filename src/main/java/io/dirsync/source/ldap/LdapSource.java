@@ -86,15 +86,13 @@ public final class LdapSource implements Source {
           groups.filter(), attributes.forKind(EntryKind.GROUP), config.pageSize()).run(pool(), entries::add);
       for (Entry entry : entries) graph.addGroup(completeRanges(entry));
     }
-    if (graph.needsUsers() || groups.fromMemberOf()) {
-      String[] wanted = groups.fromMemberOf() ? new String[] {"memberOf"} : new String[] {"1.1"};
-      userSearch(wanted).run(pool(), user -> graph.addUser(user.getDN(), memberOf(user, groups.fromMemberOf())));
+    if (groups.fromMemberOf()) {
+      userSearch(new String[] {"memberOf"}).run(pool(), user -> graph.addUser(user.getDN(), memberOf(user)));
     }
     graph.emit(sink);
   }
 
-  private static List<String> memberOf(SearchResultEntry user, boolean wanted) {
-    if (!wanted) return List.of();
+  private static List<String> memberOf(SearchResultEntry user) {
     String[] values = user.getAttributeValues("memberOf");
     return values == null ? List.of() : List.of(values);
   }

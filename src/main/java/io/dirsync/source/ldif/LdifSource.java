@@ -102,9 +102,9 @@ public final class LdifSource implements Source {
         }
       });
     }
-    if (graph.needsUsers() || groups.fromMemberOf()) {
+    if (groups.fromMemberOf()) {
       forEachUser(u -> {
-        String[] memberOf = groups.fromMemberOf() ? u.getAttributeValues("memberOf") : null;
+        String[] memberOf = u.getAttributeValues("memberOf");
         graph.addUser(u.getDN(), memberOf == null ? List.of() : List.of(memberOf));
       });
     }

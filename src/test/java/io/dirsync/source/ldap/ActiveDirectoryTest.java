@@ -99,7 +99,7 @@ class ActiveDirectoryTest {
 
       SourceEntry group = groups.get(0);
       assertThat(group.members()).hasSize(3500).doesNotHaveDuplicates()
-          .contains("CN=u0," + USERS, "CN=u3499," + USERS);
+          .contains("cn=U0," + USERS.toLowerCase(), "cn=U3499," + USERS.toLowerCase());
       assertThat(ranges.rangedRequests.get()).isEqualTo(3); // 1000-*, 2000-*, 3000-*
     }
   }

@@ -108,19 +108,20 @@ class LdapSourceTest {
   }
 
   @Test
-  void nestedGroupsWithACycleResolveToUserDnsSpelledLikeTheUsers() {
+  void nestedGroupsWithACycleResolveToTheirNonGroupMembersAsTheGroupsSpellThem() {
     Map<String, SourceEntry> groups = byDn(read(ldap.config(), EntryKind.GROUP));
 
     String alice = "uid=alice,ou=People,dc=example,dc=org";
-    String bob = "uid=bob,ou=People,dc=example,dc=org";
+    String bob = "UID=Bob, OU=people,DC=Example,DC=ORG"; // the mapping joins it to uid=bob,… by DN key
+    String printer = "cn=printer,ou=People,dc=example,dc=org"; // no user: it joins nobody
     assertThat(groups.keySet()).containsExactlyInAnyOrder("cn=devs,ou=Groups,dc=example,dc=org",
         "cn=ops,ou=Groups,dc=example,dc=org", "cn=readers,ou=Groups,dc=example,dc=org");
     SourceEntry devs = groups.get("cn=devs,ou=Groups,dc=example,dc=org");
     assertThat(devs.kind()).isEqualTo(EntryKind.GROUP);
-    assertThat(devs.members()).containsExactlyInAnyOrder(alice, bob); // the printer is no user
+    assertThat(devs.members()).containsExactlyInAnyOrder(alice, bob, printer);
     assertThat(devs.first("description")).isEqualTo("Developers");
     assertThat(devs.values("member")).isEmpty();
-    assertThat(groups.get("cn=ops,ou=Groups,dc=example,dc=org").members()).containsExactlyInAnyOrder(alice, bob);
+    assertThat(groups.get("cn=ops,ou=Groups,dc=example,dc=org").members()).containsExactlyInAnyOrder(alice, bob, printer);
   }
 
   @Test

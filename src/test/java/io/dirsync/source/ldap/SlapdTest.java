@@ -78,7 +78,7 @@ class SlapdTest {
       source.read(EntryKind.GROUP, groups::add);
     }
     assertThat(groups).hasSize(2).allSatisfy(g -> assertThat(g.members()).containsExactlyInAnyOrder(
-        "uid=user0,ou=People,dc=example,dc=org", "uid=user1,ou=People,dc=example,dc=org"));
+        "uid=user0,ou=People,dc=example,dc=org", "UID=user1,OU=People,DC=example,DC=org"));
   }
 
   @Test

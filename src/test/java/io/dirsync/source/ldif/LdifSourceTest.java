@@ -96,13 +96,13 @@ class LdifSourceTest {
   }
 
   @Test
-  void groupsHaveTheirNestedMembersSpelledLikeTheUsers() {
+  void groupsHaveTheirNestedNonGroupMembers() {
     List<SourceEntry> groups = read("small.ldif", EntryKind.GROUP);
 
     assertThat(groups).extracting(SourceEntry::dn).containsExactly("cn=devs,ou=Groups,dc=example,dc=org",
         "cn=ops,ou=Groups,dc=example,dc=org", "cn=readers,ou=Groups,dc=example,dc=org");
     assertThat(groups.get(1).members()).containsExactlyInAnyOrder("uid=alice,ou=People,dc=example,dc=org",
-        "uid=bob,ou=People,dc=example,dc=org");
+        "UID=Bob, OU=people,DC=Example,DC=ORG", "cn=printer,ou=People,dc=example,dc=org");
   }
 
   @Test
