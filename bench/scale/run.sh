@@ -6,7 +6,8 @@
 #   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
 #   bench/scale/run.sh embedded [USERS=20000]           dry run from the embedded demo source (LDIF)
 #   bench/scale/run.sh million [USERS=1000000]          `dirsync plan` of the embedded source against the empty pool,
-#                                                       HEAP=1g by default; GC log for the live heap after collections
+#                                                       HEAP=1g by default; GC log for the live heap after collections,
+#                                                       HISTO=60: a class histogram (live heap) every 60 s
 # HEAP=256m (dirsync's -Xmx). Needs slapd, ldap-utils, python3, java 17, target/dirsync.jar (./dirsync builds it).
 set -euo pipefail
 MODE=${1:-read}
@@ -133,10 +134,30 @@ elif [ "$MODE" = million ]; then
       embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
   # `plan` prints the whole plan (a table of every operation) to stdout; stage boundaries come from
   # the progress log lines (one every 5 s, with their stage), the live heap from the GC log
+  # not counted: the first plan after a build writes the launcher's CDS archive (see ./dirsync)
+  python3 "$ROOT/bench/scale/gen-ldif.py" 1000 > "$D/warm.ldif"
+  sed "s|$D/bench.ldif|$D/warm.ldif|; s|state-$SPORT/state|warm/state|" "$D/dirsync.yaml" > "$D/warm.yaml"
+  "${DIRSYNC[@]}" plan -c "$D/warm.yaml" > "$D/warm.txt" 2>&1 || { echo "warm-up exit $?"; tail -5 "$D/warm.txt"; }
+  # HISTO=S: every S seconds a class histogram (a full collection: the live heap at that moment)
   T0=$(date +%s.%N)
   set +e
   DIRSYNC_JAVA_OPTS="$DIRSYNC_JAVA_OPTS -Xlog:gc:file=$D/gc.log:uptime" /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" \
-    "${DIRSYNC[@]}" plan -c "$D/dirsync.yaml" > "$D/plan.txt" 2> "$D/err.txt"
+    "${DIRSYNC[@]}" plan -c "$D/dirsync.yaml" > "$D/plan.txt" 2> "$D/err.txt" &
+  RUN=$!
+  if [ -n "${HISTO:-}" ]; then
+    i=0
+    while kill -0 "$RUN" 2>/dev/null; do
+      sleep "$HISTO"
+      JP=$(pgrep -f "dirsync.jar plan -c $D/dirsync.yaml" | head -1) || continue
+      STAGE=$(grep -o '"message":"progress [a-z]*: [0-9]*' "$D/err.txt" | tail -1 | cut -d' ' -f2-)
+      jcmd "$JP" GC.class_histogram > "$D/h$i.txt" 2>/dev/null || continue
+      echo "histogram $i at $(date -u +%T) ($STAGE): live $(( $(tail -1 "$D/h$i.txt" | awk '{print $3}') / 1048576 )) MB"
+      i=$((i + 1))
+    done
+    BIG=$(for f in "$D"/h*.txt; do echo "$(tail -1 "$f" | awk '{print $3}') $f"; done | sort -n | tail -1 | cut -d' ' -f2)
+    [ -n "$BIG" ] && { echo "largest histogram:"; head -16 "$BIG" | tail -13; tail -1 "$BIG"; }
+  fi
+  wait "$RUN"
   CODE=$?
   set -e
   echo "dirsync plan: exit $CODE; $(head -1 "$D/plan.txt" | cut -c1-300)"

@@ -44,7 +44,7 @@ public record RunReport(
 
   public RunReport {
     mode = mode == null ? "sync" : mode;
-    changes = changes == null ? List.of() : List.copyOf(changes);
+    changes = changes == null ? List.of() : changes instanceof ChangeRows rows ? rows : List.copyOf(changes);
     memberships = memberships == null ? Map.of() : Map.copyOf(memberships);
     counts = counts == null ? Map.of() : Map.copyOf(counts);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);

@@ -10,7 +10,9 @@ import io.dirsync.model.ReportedChange;
 import io.dirsync.model.RunReport;
 import io.dirsync.model.SkippedEntry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,9 +69,15 @@ public final class HtmlReport {
       return;
     }
     b.append("<table id=\"failures\"><tr><th>kind</th><th>target</th><th>who</th><th>reason</th></tr>\n");
-    for (Failure f : r.failures().stream().limit(MAX_ROWS).toList()) {
-      String who = r.changes().stream().filter(c -> c.kind() == f.kind() && c.target().equals(f.target()) && c.user() != null)
-          .findFirst().map(c -> c.user().describe()).orElse("");
+    List<Failure> shown = r.failures().stream().limit(MAX_ROWS).toList();
+    Map<String, String> whoByKey = new HashMap<>();
+    shown.forEach(f -> whoByKey.put(f.kind() + " " + f.target(), null));
+    for (ReportedChange c : r.changes()) { // one pass: a report's rows may be made as they are read
+      String key = c.kind() + " " + c.target();
+      if (c.user() != null && whoByKey.containsKey(key) && whoByKey.get(key) == null) whoByKey.put(key, c.user().describe());
+    }
+    for (Failure f : shown) {
+      String who = java.util.Objects.requireNonNullElse(whoByKey.get(f.kind() + " " + f.target()), "");
       b.append("<tr><td>").append(kind(f.kind())).append("</td><td>").append(escape(f.target())).append("</td><td>")
           .append(escape(who)).append("</td><td>").append(escape(Masking.mask(f.reason()))).append("</td></tr>\n");
     }
@@ -93,14 +101,25 @@ public final class HtmlReport {
   }
 
   private static void changes(StringBuilder b, RunReport r) {
-    List<ReportedChange> users = r.changes().stream().filter(c -> c.user() != null).toList();
-    List<ReportedChange> memberships = r.changes().stream().filter(c -> !c.members().isEmpty()).toList();
-    b.append("<h2>Changes by user (").append(users.size()).append(")</h2>\n");
+    // one pass keeping only the rows shown: a report of a million users has 1.5 million rows
+    List<ReportedChange> users = new ArrayList<>();
+    List<ReportedChange> memberships = new ArrayList<>();
+    int userRows = 0;
+    int membershipRows = 0;
+    int membershipCount = 0;
+    for (ReportedChange c : r.changes()) {
+      if (c.user() != null && userRows++ < MAX_ROWS) users.add(c);
+      if (!c.members().isEmpty()) {
+        if (membershipRows++ < MAX_ROWS) memberships.add(c);
+        membershipCount += c.members().size();
+      }
+    }
+    b.append("<h2>Changes by user (").append(userRows).append(")</h2>\n");
     if (users.isEmpty()) {
       b.append("<p class=\"muted\">None.</p>\n");
     } else {
       b.append("<table id=\"changes\"><tr><th>user</th><th>change</th><th>before → after</th><th>outcome</th></tr>\n");
-      for (ReportedChange c : users.stream().limit(MAX_ROWS).toList()) {
+      for (ReportedChange c : users) {
         String who = c.user().describe();
         b.append("<tr><td>").append(escape(who.isEmpty() ? c.target() : who)).append("<br><span class=\"muted\">")
             .append(escape(c.target())).append("</span></td><td>").append(kind(c.kind())).append("</td><td>");
@@ -108,20 +127,20 @@ public final class HtmlReport {
         b.append("</td><td>").append(outcome(c)).append("</td></tr>\n");
       }
       b.append("</table>\n");
-      more(b, users.size());
+      more(b, userRows);
     }
     if (memberships.isEmpty()) return;
-    b.append("<h2>Membership changes (").append(memberships.stream().mapToInt(c -> c.members().size()).sum())
-        .append(" in ").append(memberships.size()).append(" operations)</h2>\n");
+    b.append("<h2>Membership changes (").append(membershipCount)
+        .append(" in ").append(membershipRows).append(" operations)</h2>\n");
     b.append("<table id=\"memberships\"><tr><th>change</th><th>group / role / department</th><th>users</th><th>outcome</th></tr>\n");
-    for (ReportedChange c : memberships.stream().limit(MAX_ROWS).toList()) {
+    for (ReportedChange c : memberships) {
       List<String> shown = c.members().stream().limit(25).toList();
       b.append("<tr><td>").append(kind(c.kind())).append("</td><td>").append(escape(c.target())).append("</td><td>")
           .append(c.members().size()).append(": ").append(escape(String.join(", ", shown)))
           .append(c.members().size() > shown.size() ? " …" : "").append("</td><td>").append(outcome(c)).append("</td></tr>\n");
     }
     b.append("</table>\n");
-    more(b, memberships.size());
+    more(b, membershipRows);
   }
 
   private static void fields(StringBuilder b, ReportedChange c) {

@@ -38,8 +38,11 @@ public final class SummaryPrinter {
     }
     more(s, r.skipped().size());
     line(s, "failed", r.failures().size());
-    for (Failure f : r.failures().stream().limit(MAX_LISTED).toList()) {
-      s.append("      ").append(f.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(f.target()).append(who(r, f))
+    List<Failure> listed = r.failures().stream().limit(MAX_LISTED).toList();
+    Map<String, String> who = who(r, listed);
+    for (Failure f : listed) {
+      s.append("      ").append(f.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(f.target())
+          .append(who.getOrDefault(f.kind() + " " + f.target(), ""))
           .append(": ").append(f.reason()).append('\n');
     }
     more(s, r.failures().size());
@@ -50,11 +53,21 @@ public final class SummaryPrinter {
     return s.append('\n').toString();
   }
 
-  /** " (alice · alice@example.org · uid=alice,…)" when the report knows who the failed operation was about. */
-  private static String who(RunReport r, Failure f) {
-    return r.changes().stream()
-        .filter(c -> c.kind() == f.kind() && c.target().equals(f.target()) && c.user() != null && !c.user().blank())
-        .findFirst().map(c -> " (" + c.user().describe() + ")").orElse("");
+  /**
+   * " (alice · alice@example.org · uid=alice,…)" by "KIND target" of each failure the report knows
+   * who it was about; one pass over the rows, which a report may make as they are read.
+   */
+  private static Map<String, String> who(RunReport r, List<Failure> failures) {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (failures.isEmpty()) return out;
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    failures.forEach(f -> wanted.add(f.kind() + " " + f.target()));
+    for (io.dirsync.model.ReportedChange c : r.changes()) {
+      if (c.user() == null || c.user().blank()) continue;
+      String key = c.kind() + " " + c.target();
+      if (wanted.contains(key)) out.putIfAbsent(key, " (" + c.user().describe() + ")");
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.dirsync.sync;
 
+import io.dirsync.model.ChangeRows;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.Failure;
 import io.dirsync.model.FieldChange;
@@ -18,7 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A plan's operations as a report lists them, user by user, each with what became of it. */
+/**
+ * A plan's operations as a report lists them, user by user, each with what became of it. The rows
+ * are made from the plan when read ({@link ChangeRows}), so the report's JSON file is written row
+ * by row and no run holds a second copy of its plan as rows.
+ */
 record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer> memberships) {
   private static final String HIDDEN = "****";
 
@@ -32,24 +37,43 @@ record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer>
     failures.forEach(f -> failed.putIfAbsent(f.kind() + " " + f.target(), f.reason()));
     Map<String, String> notApplied = new HashMap<>();
     skipped.forEach(s -> notApplied.putIfAbsent(s.rule() + " " + s.dn(), s.reason()));
-    List<ReportedChange> rows = new ArrayList<>();
+    Outcomes outcomes = new Outcomes(planned, failed, notApplied);
     Map<OperationOutcome, Integer> memberships = new EnumMap<>(OperationOutcome.class);
     for (Operation op : plan.operations()) {
-      OperationOutcome outcome = planned ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
-      String reason = null;
-      String skipKey = "apply " + op.kind().name().toLowerCase(Locale.ROOT) + " " + op.target();
-      if (failed.containsKey(op.kind() + " " + op.target())) {
-        outcome = OperationOutcome.FAILED;
-        reason = failed.get(op.kind() + " " + op.target());
-      } else if (notApplied.containsKey(skipKey)) {
-        outcome = OperationOutcome.SKIPPED;
-        reason = notApplied.get(skipKey);
-      }
       int members = Operations.memberships(op);
-      if (members > 0) memberships.merge(outcome, members, Integer::sum);
-      rows.add(row(plan, op, outcome, reason));
+      if (members > 0) memberships.merge(outcomes.of(op), members, Integer::sum);
     }
-    return new ReportedChanges(rows, memberships);
+    List<Operation> ops = plan.operations();
+    return new ReportedChanges(new ChangeRows() {
+      @Override
+      public ReportedChange get(int i) {
+        Operation op = ops.get(i);
+        return row(plan, op, outcomes.of(op), outcomes.reason(op));
+      }
+
+      @Override
+      public int size() {
+        return ops.size();
+      }
+    }, memberships);
+  }
+
+  /** What became of each operation: failed or skipped as the apply said, else planned (dry run) or applied. */
+  private record Outcomes(boolean planned, Map<String, String> failed, Map<String, String> notApplied) {
+    OperationOutcome of(Operation op) {
+      if (failed.containsKey(op.kind() + " " + op.target())) return OperationOutcome.FAILED;
+      if (notApplied.containsKey(skipKey(op))) return OperationOutcome.SKIPPED;
+      return planned ? OperationOutcome.PLANNED : OperationOutcome.APPLIED;
+    }
+
+    String reason(Operation op) {
+      String key = op.kind() + " " + op.target();
+      return failed.containsKey(key) ? failed.get(key) : notApplied.get(skipKey(op));
+    }
+
+    private static String skipKey(Operation op) {
+      return "apply " + op.kind().name().toLowerCase(Locale.ROOT) + " " + op.target();
+    }
   }
 
   private static ReportedChange row(Plan plan, Operation op, OperationOutcome outcome, String reason) {

@@ -33,6 +33,10 @@ class DesiredUserTest {
     DesiredUser u = user("uid=ann,ou=Ünits,dc=example", fields, custom);
 
     assertThat(u.sourceDn()).isEqualTo("uid=ann,ou=Ünits,dc=example");
+    assertThat(user("cn=Lee\\, Ann,ou=X", Map.of(), Map.of()).sourceDn()).isEqualTo("cn=Lee\\, Ann,ou=X");
+    assertThat(user(",", Map.of(), Map.of()).sourceDn()).isEqualTo(",");
+    assertThat(user("dc=example", Map.of(), Map.of()).sourceDn()).isEqualTo("dc=example");
+    assertThat(user("", Map.of(), Map.of()).sourceDn()).isEmpty();
     assertThat(u.fields()).isEqualTo(fields).containsOnlyKeys(fields.keySet());
     assertThat(u.customData()).isEqualTo(custom);
     fields.forEach((k, v) -> assertThat(u.fields().get(k)).as(k).isEqualTo(v));

@@ -37,6 +37,23 @@ class SummaryPrinterTest {
   }
 
   @Test
+  void aFailedOperationIsNamedByTheFirstRowThatKnowsItsUser() {
+    RunReport r = report(false, OperationOutcome.APPLIED);
+    List<io.dirsync.model.ReportedChange> rows = List.of(
+        new io.dirsync.model.ReportedChange(OperationKind.CREATE_USER, "E10007", new io.dirsync.model.UserLabel("eve", null, null),
+            null, null, OperationOutcome.APPLIED, null),
+        new io.dirsync.model.ReportedChange(OperationKind.UPDATE_USER, "E10007", new io.dirsync.model.UserLabel(null, null, null),
+            null, null, OperationOutcome.FAILED, "x"),
+        new io.dirsync.model.ReportedChange(OperationKind.UPDATE_USER, "E10007",
+            new io.dirsync.model.UserLabel("dan", "dan@example.org", null), null, null, OperationOutcome.FAILED, "x"));
+    RunReport withRows = new RunReport(r.runId(), r.job(), false, r.startedAt(), r.finishedAt(), r.outcome(), r.message(),
+        r.sourceUsers(), r.unchanged(), r.counts(), r.skipped(), r.failures(), r.apiCalls(), r.timings(), "sync", rows, Map.of());
+
+    assertThat(new SummaryPrinter().summary(withRows))
+        .contains("update_user E10007 (dan · dan@example.org): 2028 provide a valid phone or email");
+  }
+
+  @Test
   void aDryRunShowsWhatWouldBeApplied() {
     String text = new SummaryPrinter().summary(report(true, OperationOutcome.PLANNED));
 
