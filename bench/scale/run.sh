@@ -151,7 +151,7 @@ elif [ "$MODE" = million ]; then
       JP=$(pgrep -f "dirsync.jar plan -c $D/dirsync.yaml" | head -1) || continue
       STAGE=$(grep -o '"message":"progress [a-z]*: [0-9]*' "$D/err.txt" | tail -1 | cut -d' ' -f2-)
       jcmd "$JP" GC.class_histogram > "$D/h$i.txt" 2>/dev/null || continue
-      echo "histogram $i at $(date -u +%T) ($STAGE): live $(( $(tail -1 "$D/h$i.txt" | awk '{print $3}') / 1048576 )) MB"
+      echo "histogram $i at $(date -u +%T) ($STAGE; $(awk '$4 == "io.dirsync.model.DesiredUser" {print $2}' "$D/h$i.txt") desired users): live $(( $(tail -1 "$D/h$i.txt" | awk '{print $3}') / 1048576 )) MB"
       i=$((i + 1))
     done
     BIG=$(for f in "$D"/h*.txt; do echo "$(tail -1 "$f" | awk '{print $3}') $f"; done | sort -n | tail -1 | cut -d' ' -f2)
