@@ -1,23 +1,30 @@
 package io.dirsync.mapping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
-/** Distinguished-name helpers: comparison keys, parents and OU paths. RDNs are kept leaf first. */
-record Dn(List<Rdn> rdnsLeafFirst) {
+/**
+ * A distinguished name for comparison keys, parents and OU paths; RDNs count from the leaf. Most
+ * DNs are plain (see {@link #isPlain}) and are read straight from their text, without a parser or
+ * an object per RDN: that runs for every user of every run. The others go through
+ * {@link LdapName}.
+ */
+sealed interface Dn permits Dn.Plain, Dn.Parsed {
 
   /** Parses a DN; returns null when it is not one. */
   static Dn parse(String text) {
     if (text == null || text.isBlank()) return null;
-    if (isPlain(text)) return plain(text);
+    if (isPlain(text)) return Plain.of(text);
     try {
       List<Rdn> rdns = new ArrayList<>(new LdapName(text).getRdns());
-      java.util.Collections.reverse(rdns);
-      return new Dn(List.copyOf(rdns));
+      Collections.reverse(rdns);
+      return new Parsed(List.copyOf(rdns));
     } catch (InvalidNameException | IllegalArgumentException e) {
       return null;
     }
@@ -30,18 +37,48 @@ record Dn(List<Rdn> rdnsLeafFirst) {
     return dn == null ? text.trim().toLowerCase(Locale.ROOT) : dn.key();
   }
 
-  String key() {
-    StringBuilder out = new StringBuilder();
-    for (Rdn rdn : rdnsLeafFirst) {
-      if (out.length() > 0) out.append(',');
-      if (rdn.size() > 1) {
-        out.append(rdn.toString().toLowerCase(Locale.ROOT)); // multi-valued RDN: Rdn keeps its parts sorted
-        continue;
-      }
-      out.append(rdn.getType().toLowerCase(Locale.ROOT)).append('=')
-          .append(String.valueOf(rdn.getValue()).trim().toLowerCase(Locale.ROOT));
+  String key();
+
+  /** The number of RDNs. */
+  int size();
+
+  boolean isEmpty();
+
+  Dn parent();
+
+  /** The type of the leaf RDN, lower-case ("cn"), or null for the empty DN. */
+  String leafType();
+
+  /** The value of the leaf RDN, unescaped, or null for the empty DN. */
+  String leafValue();
+
+  /** The type (lower-case) of the RDN {@code i} levels above the leaf. */
+  String type(int i);
+
+  /** The value (unescaped) of the RDN {@code i} levels above the leaf. */
+  String value(int i);
+
+  /** The DN {@code levels} RDNs up (0: this one). */
+  Dn up(int levels);
+
+  /** Whether this DN is {@code base} or below it. */
+  default boolean isUnder(Dn base) {
+    int extra = size() - base.size();
+    return extra >= 0 && up(extra).key().equals(base.key());
+  }
+
+  /**
+   * The {@code ou} values from the top down, below {@code base} when given: for
+   * {@code uid=a,ou=Platform,ou=R&D,ou=Departments,dc=corp} under {@code ou=Departments,dc=corp}
+   * that is {@code [R&D, Platform]}.
+   */
+  default List<String> ouPath(Dn base) {
+    int end = size() - (base != null && isUnder(base) ? base.size() : 0);
+    List<String> out = new ArrayList<>(end);
+    for (int i = end - 1; i >= 0; i--) {
+      if ("ou".equals(type(i))) out.add(value(i));
     }
-    return out.toString();
+    return out;
   }
 
   /**
@@ -79,61 +116,141 @@ record Dn(List<Rdn> rdnsLeafFirst) {
     return isAsciiAlnum(c) || c == '-';
   }
 
-  private static Dn plain(String text) {
-    List<Rdn> rdns = new ArrayList<>();
-    int start = text.length();
-    for (int i = text.length() - 1; i >= -1; i--) {
-      if (i == -1 || text.charAt(i) == ',') {
-        String part = text.substring(i + 1, start);
-        int eq = part.indexOf('=');
-        try {
-          rdns.add(new Rdn(part.substring(0, eq), part.substring(eq + 1)));
-        } catch (InvalidNameException e) {
-          return null;
-        }
-        start = i;
-      }
-    }
-    java.util.Collections.reverse(rdns);
-    return new Dn(List.copyOf(rdns));
-  }
-
-  boolean isEmpty() {
-    return rdnsLeafFirst.isEmpty();
-  }
-
-  Dn parent() {
-    return rdnsLeafFirst.isEmpty() ? this : new Dn(rdnsLeafFirst.subList(1, rdnsLeafFirst.size()));
-  }
-
-  /** The type of the leaf RDN, lower-case ("cn"), or null for the empty DN. */
-  String leafType() {
-    return rdnsLeafFirst.isEmpty() ? null : rdnsLeafFirst.get(0).getType().toLowerCase(Locale.ROOT);
-  }
-
-  /** The value of the leaf RDN, unescaped, or null for the empty DN. */
-  String leafValue() {
-    return rdnsLeafFirst.isEmpty() ? null : String.valueOf(rdnsLeafFirst.get(0).getValue());
-  }
-
-  /** Whether this DN is {@code base} or below it. */
-  boolean isUnder(Dn base) {
-    int extra = rdnsLeafFirst.size() - base.rdnsLeafFirst.size();
-    return extra >= 0 && new Dn(rdnsLeafFirst.subList(extra, rdnsLeafFirst.size())).key().equals(base.key());
-  }
-
   /**
-   * The {@code ou} values from the top down, below {@code base} when given: for
-   * {@code uid=a,ou=Platform,ou=R&D,ou=Departments,dc=corp} under {@code ou=Departments,dc=corp}
-   * that is {@code [R&D, Platform]}.
+   * A plain DN read from its text: {@code starts[i]} is where RDN i (leaf first) begins; this DN is
+   * the one from RDN {@code from} up. Its key is the lower-cased text from there.
    */
-  List<String> ouPath(Dn base) {
-    int end = rdnsLeafFirst.size() - (base != null && isUnder(base) ? base.rdnsLeafFirst.size() : 0);
-    List<String> out = new ArrayList<>();
-    for (int i = end - 1; i >= 0; i--) {
-      Rdn rdn = rdnsLeafFirst.get(i);
-      if ("ou".equalsIgnoreCase(rdn.getType())) out.add(String.valueOf(rdn.getValue()));
+  record Plain(String text, String lower, int[] starts, int from) implements Dn {
+    static Plain of(String text) {
+      int[] starts = new int[8];
+      int n = 1;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) != ',') continue;
+        if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+        starts[n++] = i + 1;
+      }
+      return new Plain(text, text.toLowerCase(Locale.ROOT), Arrays.copyOf(starts, n), 0);
     }
-    return out;
+
+    @Override
+    public String key() {
+      return from == 0 ? lower : isEmpty() ? "" : lower.substring(starts[from]);
+    }
+
+    @Override
+    public int size() {
+      return starts.length - from;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return from >= starts.length;
+    }
+
+    @Override
+    public Dn parent() {
+      return up(isEmpty() ? 0 : 1);
+    }
+
+    @Override
+    public Dn up(int levels) {
+      return levels == 0 ? this : new Plain(text, lower, starts, Math.min(starts.length, from + levels));
+    }
+
+    @Override
+    public String leafType() {
+      return isEmpty() ? null : type(0);
+    }
+
+    @Override
+    public String leafValue() {
+      return isEmpty() ? null : value(0);
+    }
+
+    @Override
+    public String type(int i) {
+      int start = starts[from + i];
+      return lower.substring(start, lower.indexOf('=', start));
+    }
+
+    @Override
+    public String value(int i) {
+      int at = from + i;
+      int end = at + 1 < starts.length ? starts[at + 1] - 1 : text.length();
+      return text.substring(text.indexOf('=', starts[at]) + 1, end);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Plain p && p.key().equals(key());
+    }
+
+    @Override
+    public int hashCode() {
+      return key().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return from == 0 ? text : isEmpty() ? "" : text.substring(starts[from]);
+    }
+  }
+
+  /** A DN that needed the parser (escapes, multi-valued RDNs, spaces to trim, other characters). */
+  record Parsed(List<Rdn> rdnsLeafFirst) implements Dn {
+    @Override
+    public String key() {
+      StringBuilder out = new StringBuilder();
+      for (Rdn rdn : rdnsLeafFirst) {
+        if (out.length() > 0) out.append(',');
+        if (rdn.size() > 1) {
+          out.append(rdn.toString().toLowerCase(Locale.ROOT)); // multi-valued RDN: Rdn keeps its parts sorted
+          continue;
+        }
+        out.append(rdn.getType().toLowerCase(Locale.ROOT)).append('=')
+            .append(String.valueOf(rdn.getValue()).trim().toLowerCase(Locale.ROOT));
+      }
+      return out.toString();
+    }
+
+    @Override
+    public int size() {
+      return rdnsLeafFirst.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return rdnsLeafFirst.isEmpty();
+    }
+
+    @Override
+    public Dn parent() {
+      return up(isEmpty() ? 0 : 1);
+    }
+
+    @Override
+    public Dn up(int levels) {
+      return levels == 0 ? this : new Parsed(rdnsLeafFirst.subList(Math.min(levels, size()), size()));
+    }
+
+    @Override
+    public String leafType() {
+      return isEmpty() ? null : type(0);
+    }
+
+    @Override
+    public String leafValue() {
+      return isEmpty() ? null : value(0);
+    }
+
+    @Override
+    public String type(int i) {
+      return rdnsLeafFirst.get(i).getType().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String value(int i) {
+      return String.valueOf(rdnsLeafFirst.get(i).getValue());
+    }
   }
 }

@@ -231,16 +231,16 @@ final class Session implements io.dirsync.mapping.MappingSession {
   }
 
   private DesiredUser desired(UserMapper.MappedUser u, List<String> joinedGroups, String ouDepartment) {
-    Set<String> groupCodes = new TreeSet<>();
+    TreeSet<String> groupCodes = new TreeSet<>();
     u.groups().names().keySet().forEach(c -> groupCodes.add(values.code(c)));
     groupCodes.addAll(joinedGroups);
-    Set<String> departmentCodes = new TreeSet<>();
+    TreeSet<String> departmentCodes = new TreeSet<>();
     u.departments().names().keySet().forEach(c -> departmentCodes.add(values.code(c)));
     String main = ouDepartment != null ? ouDepartment
         : u.departments().codes().isEmpty() ? null : values.code(u.departments().codes().get(0));
     if (ouDepartment != null) departmentCodes.add(ouDepartment);
-    return new DesiredUser(u.externalId(), u.dn(), values.fields(u.fields()), u.policies(), values.fields(u.customData()),
-        new TreeSet<>(groupCodes), new TreeSet<>(u.roles()), new TreeSet<>(departmentCodes), main, u.password());
+    return new DesiredUser(u.externalId(), u.dn(), u.fields(), u.policies(), u.customData(),
+        groupCodes, new TreeSet<>(u.roles()), departmentCodes, main, u.password());
   }
 
   /** A user read before some group or department entries: joined to those now. */
