@@ -151,7 +151,7 @@ elif [ "$MODE" = million ]; then
       JP=$(pgrep -f "dirsync.jar plan -c $D/dirsync.yaml" | head -1) || continue
       STAGE=$(grep -o '"message":"progress [a-z]*: [0-9]*' "$D/err.txt" | tail -1 | cut -d' ' -f2-)
       jcmd "$JP" GC.class_histogram > "$D/h$i.txt" 2>/dev/null || continue
-      echo "histogram $i at $(date -u +%T) ($STAGE): live $(( $(tail -1 "$D/h$i.txt" | awk '{print $3}') / 1048576 )) MB"
+      echo "histogram $i at $(date -u +%T) ($STAGE; $(awk '$4 == "io.dirsync.model.DesiredUser" {print $2}' "$D/h$i.txt") desired users): live $(( $(tail -1 "$D/h$i.txt" | awk '{print $3}') / 1048576 )) MB"
       i=$((i + 1))
     done
     BIG=$(for f in "$D"/h*.txt; do echo "$(tail -1 "$f" | awk '{print $3}') $f"; done | sort -n | tail -1 | cut -d' ' -f2)
@@ -163,6 +163,7 @@ elif [ "$MODE" = million ]; then
   echo "dirsync plan: exit $CODE; $(head -1 "$D/plan.txt" | cut -c1-300)"
   [ "$CODE" = 0 ] || tail -5 "$D/err.txt"
   echo "plan output: $(wc -l < "$D/plan.txt") lines, $(du -m "$D/plan.txt" | cut -f1) MB"
+  grep '^skipped ' "$D/plan.txt" | head -5 || true
   python3 - "$D/time.txt" "$D/gc.log" "$D/err.txt" "$T0" <<'PY'
 import re, sys, datetime
 wall, user, sys_, rss = open(sys.argv[1]).read().split()[-4:]
@@ -173,6 +174,8 @@ for line in open(sys.argv[2]):
     if m:
         (full if m.group(2) == 'Full' else young).append((float(m.group(1)), int(m.group(4))))
         cap = int(m.group(5))
+pauses = [float(m.group(1)) for m in (re.search(r'Pause (?:Full|Young).* ([\d.]+)ms$', l.strip()) for l in open(sys.argv[2])) if m]
+if pauses: print(f"GC pauses: longest {max(pauses):.0f} ms, total {sum(pauses)/1000:.1f} s")
 if full:
     t, mb = max(full, key=lambda x: x[1])
     print(f"GC: {len(full)} full collections, most live heap after a full collection {mb} MB (at {t:.0f} s of the JVM) of {cap} MB; {len(young)} young")

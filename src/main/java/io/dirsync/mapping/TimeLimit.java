@@ -1,5 +1,8 @@
 package io.dirsync.mapping;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -7,8 +10,12 @@ import java.util.regex.Pattern;
  * and of each value of an attribute its groups or departments come from). It is checked before
  * every expression and transform ({@link #check(String)}), and while regular expressions run: a
  * pattern that backtracks catastrophically reads its input through {@link Bounded}, which fails the
- * entry once the deadline has passed instead of letting the run hang. Measured with
- * {@link System#nanoTime()}: a safety net, not part of what a mapping computes.
+ * entry once the deadline has passed instead of letting the run hang. What counts is the CPU time
+ * the mapping thread spent on the entry, not the time on the clock: a garbage-collection pause or
+ * a busy machine that kept the thread waiting must not skip a user (a skipped user is not
+ * created or updated). The clock ({@link System#nanoTime()}, cheap) is checked first; only once
+ * it has passed the budget is the thread's CPU time asked for. One TimeLimit per entry, used on
+ * the thread that maps the entry. A safety net, not part of what a mapping computes.
  */
 final class TimeLimit {
   static final long DEFAULT_MILLIS = 1000;
@@ -16,16 +23,30 @@ final class TimeLimit {
   static final String RULE = "time-limit";
   private static final int CHECK_EVERY = 4096;
 
-  private final long deadlineNanos;
-  private final long millis;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
-  private TimeLimit(long millis) {
+  private final long millis;
+  private final LongSupplier clock;
+  private final LongSupplier threadCpu;
+  private final long deadlineNanos;
+  /** The thread's CPU time when the entry started, or -1 when the JVM cannot tell (then the clock decides). */
+  private final long cpuStartNanos;
+
+  /**
+   * @param clock nanoseconds on a monotonic clock
+   * @param threadCpu the CPU nanoseconds the current thread has used, or null when unknown
+   */
+  TimeLimit(long millis, LongSupplier clock, LongSupplier threadCpu) {
     this.millis = millis;
-    this.deadlineNanos = System.nanoTime() + millis * 1_000_000L;
+    this.clock = clock;
+    this.threadCpu = threadCpu;
+    this.deadlineNanos = clock.getAsLong() + millis * 1_000_000L;
+    this.cpuStartNanos = threadCpu == null ? -1 : threadCpu.getAsLong();
   }
 
   static TimeLimit startingNow() {
-    return new TimeLimit(DEFAULT_MILLIS);
+    return new TimeLimit(DEFAULT_MILLIS, System::nanoTime, CPU_TIME ? THREADS::getCurrentThreadCpuTime : null);
   }
 
   /** Called while a regular expression runs. */
@@ -39,7 +60,8 @@ final class TimeLimit {
   }
 
   private boolean expired() {
-    return System.nanoTime() - deadlineNanos > 0;
+    if (clock.getAsLong() - deadlineNanos <= 0) return false;
+    return cpuStartNanos < 0 || threadCpu.getAsLong() - cpuStartNanos > millis * 1_000_000L;
   }
 
   private String budget() {
