@@ -67,7 +67,7 @@ public final class App {
   public RunReport sync(Path configFile, String jobName, SyncOptions options) {
     DirsyncConfig config = loadConfig(configFile);
     RunReport report = runJob(config, job(config, jobName).name(), options, stopRequested::get);
-    if (options.reportFile() != null) reports.writeTo(options.reportFile(), report);
+    if (options.reportFile() != null) reports.copyOrWrite(reportFiles.get(report.runId()), options.reportFile(), report);
     return report;
   }
 

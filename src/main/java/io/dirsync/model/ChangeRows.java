@@ -9,4 +9,12 @@ import java.util.RandomAccess;
  * keeps such a list as it is. Immutable; each {@code get} makes a new row, equal each time.
  */
 public abstract class ChangeRows extends AbstractList<ReportedChange> implements RandomAccess {
+
+  /**
+   * Users created blocked, of this outcome. This reads every row; a subclass that can tell
+   * without making the rows overrides it (the summary, the page and notifications all ask).
+   */
+  public int createdBlocked(OperationOutcome outcome) {
+    return (int) stream().filter(c -> RunReport.isCreatedBlocked(c, outcome)).count();
+  }
 }

@@ -68,8 +68,13 @@ public record RunReport(
 
   /** Users created (or planned) that start out blocked, by outcome. */
   public int createdBlocked(OperationOutcome outcome) {
-    return (int) changes.stream().filter(c -> c.kind() == OperationKind.CREATE_USER && c.outcome() == outcome)
-        .filter(c -> c.changes().stream().anyMatch(f -> f.field().equals("blocked") && Boolean.TRUE.equals(f.after()))).count();
+    if (changes instanceof ChangeRows rows) return rows.createdBlocked(outcome);
+    return (int) changes.stream().filter(c -> isCreatedBlocked(c, outcome)).count();
+  }
+
+  static boolean isCreatedBlocked(ReportedChange c, OperationOutcome outcome) {
+    return c.kind() == OperationKind.CREATE_USER && c.outcome() == outcome
+        && c.changes().stream().anyMatch(f -> f.field().equals("blocked") && Boolean.TRUE.equals(f.after()));
   }
 
   /** Operations applied, of every kind. */

@@ -61,6 +61,24 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * Puts the report at {@code file}: a copy of {@code written} (the same report, already written)
+   * when there is one, since a first sync's report can take seconds to write; else written anew.
+   */
+  public Path copyOrWrite(Path written, Path file, RunReport report) {
+    if (written == null || !Files.isRegularFile(written)) return writeTo(file, report);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.copy(written, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public String toJson(RunReport report) {
     try {
       return json.writeValueAsString(report);

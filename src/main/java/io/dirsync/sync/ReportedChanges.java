@@ -55,6 +55,16 @@ record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer>
       public int size() {
         return ops.size();
       }
+
+      @Override
+      public int createdBlocked(OperationOutcome outcome) {
+        int n = 0;
+        for (Operation op : ops) {
+          if (op instanceof Operation.CreateUser c && Boolean.TRUE.equals(c.user().fields().get("blocked"))
+              && outcomes.of(op) == outcome) n++;
+        }
+        return n;
+      }
     }, memberships);
   }
 

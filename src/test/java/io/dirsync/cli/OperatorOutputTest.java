@@ -68,9 +68,14 @@ class OperatorOutputTest {
     copyDemo();
     long disabled = Files.readAllLines(dir.resolve("config/demo/corp.ldif")).stream().filter(l -> l.equals("employeeType: Disabled")).count();
 
-    Result first = demo("sync");
+    Path asked = dir.resolve("out/report.json");
+    Result first = demo("sync", "--report", asked.toString());
 
     assertThat(first.code()).as(first.err()).isEqualTo(0);
+    // --report: the same report as the one kept with the job's reports (copied, not written twice)
+    Matcher kept = Pattern.compile("(?m)^ +report: +(\\S+\\.json)$").matcher(first.out());
+    assertThat(kept.find()).as(first.out()).isTrue();
+    assertThat(Files.readString(asked)).isEqualTo(Files.readString(Path.of(kept.group(1)))).contains("\"runId\"");
     assertThat(disabled).isPositive();
     assertThat(count(first.out(), "blocked")).isEqualTo((int) disabled);
     int memberships = count(first.out(), "memberships changed");

@@ -67,4 +67,27 @@ class ReportedChangesTest {
     assertThat(new RunReport("r1", "job", true, Instant.EPOCH, Instant.EPOCH, RunOutcome.SUCCESS, null, 2, 0,
         Map.of(), List.of(), List.of(), Map.of(), Map.of(), "sync", List.copyOf(rows), Map.of()).changes()).isEqualTo(rows);
   }
+
+  @Test
+  void usersCreatedBlockedAreCountedFromThePlanAsTheRowsWouldCountThem() {
+    ExternalId cy = ExternalId.of("e3");
+    ExternalId dee = ExternalId.of("e4");
+    Plan plan = new Plan("job", Instant.EPOCH, List.of(
+        new Operation.CreateUser(DesiredUser.of(cy, Map.of("username", "cy", "blocked", true))),
+        new Operation.CreateUser(DesiredUser.of(dee, Map.of("username", "dee", "blocked", true))),
+        new Operation.CreateUser(DesiredUser.of(ANN, Map.of("username", "ann", "blocked", false)))), 3, 0, 0, List.of(), List.of(),
+        Map.of());
+    List<ReportedChange> rows = ReportedChanges.of(plan, false, true,
+        List.of(new Failure(OperationKind.CREATE_USER, "e4", "409 conflict")), List.of()).rows();
+    RunReport fromPlan = new RunReport("r1", "job", false, Instant.EPOCH, Instant.EPOCH, RunOutcome.SUCCESS, null, 3, 0,
+        Map.of(), List.of(), List.of(), Map.of(), Map.of(), "sync", rows, Map.of());
+    RunReport fromRows = new RunReport("r1", "job", false, Instant.EPOCH, Instant.EPOCH, RunOutcome.SUCCESS, null, 3, 0,
+        Map.of(), List.of(), List.of(), Map.of(), Map.of(), "sync", List.copyOf(rows), Map.of());
+
+    for (OperationOutcome outcome : OperationOutcome.values()) {
+      assertThat(fromPlan.createdBlocked(outcome)).as(outcome.name()).isEqualTo(fromRows.createdBlocked(outcome));
+    }
+    assertThat(fromPlan.createdBlocked(OperationOutcome.APPLIED)).isEqualTo(1);
+    assertThat(fromPlan.createdBlocked(OperationOutcome.FAILED)).isEqualTo(1);
+  }
 }
