@@ -57,7 +57,7 @@ public record DirectoryUser(
 
   private static Map<String, Object> withoutNulls(Map<String, Object> in) {
     if (in == null || in.isEmpty()) return Map.of();
-    if (noNullValue(in)) return Map.copyOf(in); // the same map when it is already an immutable one
+    if (noNullValue(in)) return in instanceof PackedMap ? in : Map.copyOf(in); // a desired user's own (immutable) values: shared, not copied // the same map when it is already an immutable one
     Map<String, Object> out = new HashMap<>();
     in.forEach((k, v) -> {
       if (v != null) out.put(k, v);
