@@ -60,6 +60,13 @@ $2
 CFG
 }
 
+embedded_setup() { # USERS: an LDIF of USERS users, the sandbox, and $D/dirsync.yaml reading the LDIF (embedded source); sets SPORT
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$1" > "$D/bench.ldif"
+  SPORT=$(free_port); start_sandbox "$SPORT"
+  write_config "$D/dirsync.yaml" "      type: ldap
+      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
+}
+
 if [ "$MODE" = read ]; then
   N=${2:-100000}; ROUNDS=${3:-3}
   mkdir -p "$D/data"
@@ -111,10 +118,7 @@ CONF
   done
 elif [ "$MODE" = embedded ]; then
   N=${2:-20000}
-  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
-  SPORT=$(free_port); start_sandbox "$SPORT"
-  write_config "$D/dirsync.yaml" "      type: ldap
-      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
+  embedded_setup "$N"
   /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync --dry-run -c "$D/dirsync.yaml" \
     --report "$D/e.json" > "$D/out.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out.txt"; }
   python3 - "$D/e.json" "$D/time.txt" <<'PY'
@@ -128,10 +132,7 @@ print(f"dirsync process: wall {wall} s, CPU {float(user)+float(sys_):.1f} s, max
 PY
 elif [ "$MODE" = million ]; then
   N=${2:-1000000}
-  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
-  SPORT=$(free_port); start_sandbox "$SPORT"
-  write_config "$D/dirsync.yaml" "      type: ldap
-      embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
+  embedded_setup "$N"
   # `plan` prints the whole plan (a table of every operation) to stdout; stage boundaries come from
   # the progress log lines (one every 5 s, with their stage), the live heap from the GC log
   # not counted: the first plan after a build writes the launcher's CDS archive (see ./dirsync)

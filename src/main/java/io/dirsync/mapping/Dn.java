@@ -44,13 +44,20 @@ sealed interface Dn permits Dn.Plain, Dn.Parsed {
 
   boolean isEmpty();
 
-  Dn parent();
+  /** The DN one RDN up; the empty DN is its own parent. */
+  default Dn parent() {
+    return up(isEmpty() ? 0 : 1);
+  }
 
   /** The type of the leaf RDN, lower-case ("cn"), or null for the empty DN. */
-  String leafType();
+  default String leafType() {
+    return isEmpty() ? null : type(0);
+  }
 
   /** The value of the leaf RDN, unescaped, or null for the empty DN. */
-  String leafValue();
+  default String leafValue() {
+    return isEmpty() ? null : value(0);
+  }
 
   /** The type (lower-case) of the RDN {@code i} levels above the leaf. */
   String type(int i);
@@ -147,25 +154,13 @@ sealed interface Dn permits Dn.Plain, Dn.Parsed {
       return from >= starts.length;
     }
 
-    @Override
-    public Dn parent() {
-      return up(isEmpty() ? 0 : 1);
-    }
 
     @Override
     public Dn up(int levels) {
       return levels == 0 ? this : new Plain(text, lower, starts, Math.min(starts.length, from + levels));
     }
 
-    @Override
-    public String leafType() {
-      return isEmpty() ? null : type(0);
-    }
 
-    @Override
-    public String leafValue() {
-      return isEmpty() ? null : value(0);
-    }
 
     @Override
     public String type(int i) {
@@ -223,25 +218,13 @@ sealed interface Dn permits Dn.Plain, Dn.Parsed {
       return rdnsLeafFirst.isEmpty();
     }
 
-    @Override
-    public Dn parent() {
-      return up(isEmpty() ? 0 : 1);
-    }
 
     @Override
     public Dn up(int levels) {
       return levels == 0 ? this : new Parsed(rdnsLeafFirst.subList(Math.min(levels, size()), size()));
     }
 
-    @Override
-    public String leafType() {
-      return isEmpty() ? null : type(0);
-    }
 
-    @Override
-    public String leafValue() {
-      return isEmpty() ? null : value(0);
-    }
 
     @Override
     public String type(int i) {

@@ -41,16 +41,8 @@ public final class UserLabels extends AbstractMap<ExternalId, UserLabel> {
 
   private int position(Object key) {
     if (!(key instanceof ExternalId id)) return -1;
-    int low = 0;
-    int high = desired.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = desired.get(mid).externalId().compareTo(id);
-      if (c < 0) low = mid + 1;
-      else if (c > 0) high = mid - 1;
-      else return named.get(mid) ? mid : -1;
-    }
-    return -1;
+    int i = DesiredUser.indexOf(desired, id);
+    return i >= 0 && named.get(i) ? i : -1;
   }
 
   @Override

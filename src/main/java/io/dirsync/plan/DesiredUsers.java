@@ -42,16 +42,7 @@ final class DesiredUsers {
 
   /** The position of {@code id}, or -1. */
   int indexOf(ExternalId id) {
-    int low = 0;
-    int high = users.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = users.get(mid).externalId().compareTo(id);
-      if (c < 0) low = mid + 1;
-      else if (c > 0) high = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return DesiredUser.indexOf(users, id);
   }
 
   DesiredUser get(ExternalId id) {
