@@ -184,6 +184,11 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public boolean mergesMemberships() {
+    return delegate.mergesMemberships();
+  }
+
+  @Override
   public List<io.dirsync.directory.CreateResult> createUsers(List<DesiredUser> users) {
     checkNotStopped();
     return delegate.createUsers(users);

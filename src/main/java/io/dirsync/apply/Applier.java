@@ -114,12 +114,14 @@ public final class Applier {
   private void runStep(List<Operation> operations, ExecutorService pool, Task task) {
     List<Future<?>> running = new ArrayList<>();
     List<Operation> single = task.batches == null ? operations : operations.stream().filter(op -> !(op instanceof Operation.CreateUser)).toList();
-    if (task.batches != null) {
-      // a batching directory takes more users (or groups) a call than the plan's chunks: merge them
+    boolean members = directory.mergesMemberships();
+    if (task.batches != null || members) {
+      // the directory takes more users a membership call than the plan's chunks (a batching one also more groups): merge them
       Map<String, List<Operation>> merged = new java.util.LinkedHashMap<>();
       List<Operation> rest = new ArrayList<>();
       for (Operation op : single) {
-        if (MergedOperations.mergeable(op)) merged.computeIfAbsent(MergedOperations.key(op), k -> new ArrayList<>()).add(op);
+        boolean merge = MergedOperations.membership(op) ? members : task.batches != null && MergedOperations.mergeable(op);
+        if (merge) merged.computeIfAbsent(MergedOperations.key(op), k -> new ArrayList<>()).add(op);
         else rest.add(op);
       }
       single = rest;

@@ -9,15 +9,20 @@ import java.util.List;
 /**
  * For directories that batch: the plan chunks memberships by 80 users (v2's limit) and creates
  * groups one by one; merged, a group's members go in as few calls of the directory's own size as
- * possible (300 members of v3: 6 calls of 50, not 8), and groups (and roles) are created together.
+ * possible (300 members of v3: 6 calls of 50, not 8; 100 of SCIM: 1 PATCH, not 2), and, where the
+ * directory has a batch create, groups (and roles) are created together.
  */
 final class MergedOperations {
   private MergedOperations() {}
 
   static boolean mergeable(Operation op) {
+    return membership(op) || op instanceof Operation.CreateGroup || op instanceof Operation.CreateRole;
+  }
+
+  /** A membership operation (of a group, role or department), merged where {@code Directory.mergesMemberships()}. */
+  static boolean membership(Operation op) {
     return op instanceof Operation.AddToGroup || op instanceof Operation.RemoveFromGroup || op instanceof Operation.AssignRole
-        || op instanceof Operation.RevokeRole || op instanceof Operation.AddToDepartment || op instanceof Operation.RemoveFromDepartment
-        || op instanceof Operation.CreateGroup || op instanceof Operation.CreateRole;
+        || op instanceof Operation.RevokeRole || op instanceof Operation.AddToDepartment || op instanceof Operation.RemoveFromDepartment;
   }
 
   static String key(Operation op) {

@@ -164,6 +164,10 @@ final class OperationRunner {
     Map<String, Object> customData = new java.util.LinkedHashMap<>(user.customData());
     if (!found[0]) customData.keySet().removeAll(created.customData().keySet());
     if (!customData.isEmpty()) calls.run(() -> directory.setCustomData(created.id(), customData));
+    // a main department the directory took with the create: the plan's SetMainDepartment is then done
+    if (!found[0] && user.mainDepartment() != null && user.mainDepartment().equals(created.mainDepartment())) {
+      placed.mainDepartment(user.externalId(), user.mainDepartment());
+    }
     return Outcome.applied(found[0]
         ? "found " + created.id() + " after an unanswered create" + (drift.isEmpty() ? "" : "; fixed " + new java.util.TreeSet<>(drift.keySet()))
         : "created " + created.id());

@@ -45,7 +45,9 @@ public interface Directory extends AutoCloseable {
   /**
    * Creates the user with its fields and password. An implementation may set the custom data in
    * the same call: the keys of the returned user's custom data are those it set; the caller sets
-   * the others separately ({@link #setCustomData}).
+   * the others separately ({@link #setCustomData}). It may set the main department in the same call
+   * too: the returned user's {@code mainDepartment} is then the desired one (else null, and the
+   * caller sets it with {@link #setMainDepartment}). Departments and groups are never joined here.
    */
   DirectoryUser createUser(DesiredUser user);
 
@@ -78,6 +80,17 @@ public interface Directory extends AutoCloseable {
       out.add(CreateResult.created(user, created));
     }
     return out;
+  }
+
+  /**
+   * Whether one membership call ({@link #addGroupMembers}, {@link #assignRole},
+   * {@link #addDepartmentMembers} and their removals) should get all of a step's users of one group,
+   * role or department rather than the plan's chunks of 80: true where the directory splits members
+   * to a size of its own, so that a group of 100 costs ceil(100 / that size) calls, not one per
+   * chunk. The default: directories with a batch create.
+   */
+  default boolean mergesMemberships() {
+    return createBatchSize() > 1;
   }
 
   /**

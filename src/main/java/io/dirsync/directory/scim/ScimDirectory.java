@@ -97,9 +97,23 @@ public final class ScimDirectory implements Directory {
     return findByExternalIds(List.of(id), true, roleNamespaces).stream().findFirst();
   }
 
+  /**
+   * One POST /Users with the fields, password, custom data and main department (the enterprise
+   * {@code department}, where the server declares the extension), as a bulk operation carries them;
+   * the returned user's main department is the one the server's answer holds.
+   */
   @Override
   public DirectoryUser createUser(DesiredUser user) {
-    return toDirectory(users.create(user), false, Set.of());
+    DirectoryUser created = toDirectory(users.create(user), false, Set.of());
+    String main = user.mainDepartment() != null && user.mainDepartment().equals(created.field("department")) ? user.mainDepartment() : null;
+    return main == null ? created
+        : new DirectoryUser(created.id(), created.externalId(), created.fields(), created.customData(), null, null, null, main);
+  }
+
+  /** Members go in PATCHes (or PUTs) of up to {@link ScimGroups#MEMBER_CHUNK}, more than the plan's chunks of 80. */
+  @Override
+  public boolean mergesMemberships() {
+    return true;
   }
 
   /** The server's bulk maxOperations (at most 80) where it offers bulk, else 1 (no batch create). */
@@ -122,7 +136,7 @@ public final class ScimDirectory implements Directory {
     List<ObjectNode> bodies = new ArrayList<>();
     for (DesiredUser u : list) {
       try {
-        bodies.add(users.createBody(u, true));
+        bodies.add(users.createBody(u));
         send.add(u);
       } catch (DirectoryException e) {
         if (e.kind() != DirectoryException.Kind.PERMANENT) throw e;

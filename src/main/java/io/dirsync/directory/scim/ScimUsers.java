@@ -50,15 +50,17 @@ final class ScimUsers {
     return out;
   }
 
+  /** One POST /Users with the body a bulk operation carries too ({@link #createBody}). */
   JsonNode create(DesiredUser user) {
-    return client.send("POST", "Users", createBody(user, false), null).body();
+    return client.send("POST", "Users", createBody(user), null).body();
   }
 
   /**
-   * The POST /Users body with fields, password and custom data; with {@code mainDepartment} also the
-   * main department (the enterprise department attribute). Refuses fields SCIM has no attribute for.
+   * The POST /Users body with fields, password, custom data and the main department (the enterprise
+   * department attribute, where the server declares the extension). Refuses fields SCIM has no
+   * attribute for.
    */
-  ObjectNode createBody(DesiredUser user, boolean mainDepartment) {
+  ObjectNode createBody(DesiredUser user) {
     for (String field : user.fields().keySet()) {
       if (!UserCodec.knows(field)) throw ScimErrors.invalid(UserCodec.unknownField(field) + ", for " + user.externalId());
     }
@@ -66,7 +68,7 @@ final class ScimUsers {
     if (!user.customData().isEmpty()) checkCustom(user.customData());
     ObjectNode body = UserCodec.forCreate(user, customSchema);
     if (!user.customData().isEmpty()) body = withTypedCustom(body, user.customData());
-    if (mainDepartment && user.mainDepartment() != null && features.get().enterprise()) {
+    if (user.mainDepartment() != null && features.get().enterprise()) {
       UserCodec.put(body, "department", user.mainDepartment());
       UserCodec.addSchemas(body);
     }

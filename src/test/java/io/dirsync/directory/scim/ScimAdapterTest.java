@@ -247,6 +247,35 @@ class ScimAdapterTest {
   }
 
   @Test
+  void withoutBulkAUserIsOnePostCarryingItsCustomDataAndMainDepartment() {
+    ScimTestServer s = server(ScimServerOptions.defaults().withoutBulk());
+    ScimDirectory d = directory(s);
+    d.createDepartment("eng", "Engineering", null);
+
+    DirectoryUser created = d.createUser(user("e-1").withCustomData(Map.of("school", "MIT")).withDepartments(Set.of("eng"), "eng"));
+
+    assertThat(s.requests()).containsEntry("POST /Users", 1L).doesNotContainKeys("PATCH /Users", "PUT /Users", "PATCH /Groups");
+    assertThat(created.mainDepartment()).isEqualTo("eng");
+    assertThat(created.customData()).containsEntry("school", "MIT");
+    d.addDepartmentMembers("eng", List.of(created.id()));
+    DirectoryUser found = d.findByExternalId(ExternalId.of("e-1"), Set.of()).orElseThrow();
+    assertThat(found.mainDepartment()).isEqualTo("eng");
+    assertThat(found.customData()).containsEntry("school", "MIT");
+  }
+
+  @Test
+  void aCreateWithoutTheEnterpriseExtensionReportsNoMainDepartment() {
+    ScimTestServer s = server(ScimServerOptions.defaults().withoutBulk().withoutEnterprise());
+    ScimDirectory d = directory(s);
+    d.createDepartment("eng", "Engineering", null);
+
+    DirectoryUser created = d.createUser(user("e-1").withDepartments(Set.of("eng"), "eng"));
+
+    assertThat(created.mainDepartment()).isNull();
+    assertThat(s.requests()).containsEntry("POST /Users", 1L);
+  }
+
+  @Test
   void withoutBulkThereIsNoBatchCreate() {
     assertThat(directory(server(ScimServerOptions.defaults().withoutBulk())).createBatchSize()).isEqualTo(1);
   }
