@@ -335,7 +335,19 @@ public final class AuthingV3Directory implements Directory {
    */
   @Override
   public void setMainDepartment(String userId, String departmentCode) {
-    userDepartments.setMain(userId, departmentCode);
+    userDepartments.move(userId, List.of(), List.of(), departmentCode);
+  }
+
+  /** {@code set-user-departments} is the only way to set a main department, and it carries the whole move. */
+  @Override
+  public boolean movesUsersInOneCall() {
+    return true;
+  }
+
+  /** One {@code set-user-departments}: the user's set as known (see {@link #setMainDepartment}), changed, main flagged. */
+  @Override
+  public void moveUser(String userId, Collection<String> add, Collection<String> remove, String mainDepartment) {
+    userDepartments.move(userId, add, remove, mainDepartment);
   }
 
   @Override

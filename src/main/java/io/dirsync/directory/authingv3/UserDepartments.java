@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * Users' departments and main department. Member writes go 50 users a call
  * ({@code add-department-members} / {@code remove-department-members}, one department each: the
- * apply layer merges a plan's moves by department). The main department can only be set per user,
- * by {@code set-user-departments}, which replaces the user's whole set in every organization: it is
- * sent with the set the look-up told ({@link KnownDepartments}), read first
+ * apply layer merges a plan's member operations by department). The main department can only be
+ * set per user, by {@code set-user-departments}, which replaces the user's whole set in every
+ * organization; so one such call carries a user's whole move (departments added, removed, main
+ * department). It is sent with the set the look-up told ({@link KnownDepartments}), read first
  * ({@code get-user-departments}) only for a user no look-up of this adapter answered for.
  */
 final class UserDepartments {
@@ -61,11 +62,19 @@ final class UserDepartments {
     }
   }
 
-  /** One {@code set-user-departments}: the user's departments as they are, with the main flag on {@code code} (null: none). */
-  void setMain(String userId, String code) {
+  /**
+   * One {@code set-user-departments}: the user's departments as they are, plus {@code add}, minus
+   * {@code remove} (codes), with the main flag on {@code code} (null: none).
+   */
+  void move(String userId, Collection<String> add, Collection<String> remove, String code) {
     String mainId = code == null ? null : departments.idOf(code);
     KnownDepartments.Held held = known.of(userId);
     List<String> ids = new ArrayList<>(held != null ? held.ids() : read(userId));
+    remove.forEach(d -> ids.remove(departments.knownIdOf(d))); // a department gone from the org holds nobody
+    for (String d : add) {
+      String id = departments.idOf(d);
+      if (!ids.contains(id)) ids.add(id);
+    }
     if (mainId != null && !ids.contains(mainId)) ids.add(mainId);
     try {
       users.setDepartments(userId, ids, mainId);
