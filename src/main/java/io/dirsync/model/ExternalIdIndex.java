@@ -41,7 +41,9 @@ public final class ExternalIdIndex {
   /** The slot holding {@code id}, or the empty slot where it belongs. */
   private int slotOf(ExternalId id) {
     int at = (id.value().hashCode() * 0x9E3779B9) >>> shift; // Fibonacci hashing: the high bits of the product
-    while (slots[at] != 0 && !users.get(slots[at] - 1).externalId().equals(id)) {
+    while (slots[at] != 0) {
+      ExternalId here = users.get(slots[at] - 1).externalId();
+      if (here == id || here.equals(id)) return at; // operations usually hold the desired user's own id
       at = (at + 1) & mask;
     }
     return at;
