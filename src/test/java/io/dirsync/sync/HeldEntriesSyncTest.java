@@ -57,13 +57,13 @@ class HeldEntriesSyncTest extends SyncTestBase {
     RunReport report = h.sync();
 
     assertThat(report.outcome()).isEqualTo(RunOutcome.SUCCESS);
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+    assertThat(h.snapshot()).isEqualTo(before);
     assertThat(report.skipped()).anySatisfy(s -> {
       assertThat(s.dn()).isEqualTo(ENGINEERS);
       assertThat(s.rule()).isEqualTo("hygiene.control-characters");
       assertThat(s.reason()).contains("group \"engineers\" is held this run");
     });
-    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
-    assertThat(h.snapshot()).isEqualTo(before);
     assertThat(h.state().managedContainers(SyncHarness.JOB).groups()).contains("engineers");
 
     modify(h, ENGINEERS, ModificationType.REPLACE, "description", "All engineers");
@@ -82,12 +82,12 @@ class HeldEntriesSyncTest extends SyncTestBase {
     RunReport report = h.sync();
 
     assertThat(report.outcome()).isEqualTo(RunOutcome.SUCCESS);
+    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
+    assertThat(h.snapshot()).isEqualTo(before);
     assertThat(report.skipped()).anySatisfy(s -> {
       assertThat(s.dn()).isEqualTo(PLATFORM);
       assertThat(s.reason()).contains("department \"dept-engineering-platform\" is held this run");
     });
-    assertThat(changingCalls(h.sandbox.stats())).isEmpty();
-    assertThat(h.snapshot()).isEqualTo(before);
     assertThat(h.state().managedContainers(SyncHarness.JOB).departments()).contains("dept-engineering-platform");
   }
 
@@ -102,11 +102,11 @@ class HeldEntriesSyncTest extends SyncTestBase {
     RunReport held = h.sync();
 
     assertThat(held.outcome()).isEqualTo(RunOutcome.SUCCESS);
+    assertThat(h.snapshot()).isEqualTo(before);
     assertThat(held.skipped()).anySatisfy(s -> {
       assertThat(s.rule()).isEqualTo("groups.fromEntries.code");
       assertThat(s.reason()).contains("its group code cannot be determined, so this run retires no group");
     });
-    assertThat(h.snapshot()).isEqualTo(before);
 
     h.ldap.delete("cn=***," + SyncHarness.GROUPS);
     RunReport retired = h.sync();
