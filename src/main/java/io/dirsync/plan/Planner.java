@@ -183,7 +183,7 @@ public final class Planner {
         if (label != null && !label.blank()) others.put(id, label);
       }
     }
-    return new UserLabels(desired.list(), named, others);
+    return new UserLabels(desired.index(), named, others);
   }
 
   private static Map<ExternalId, DirectoryUser> foundByExternalId(PlanInput in) {
