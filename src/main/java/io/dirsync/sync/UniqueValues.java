@@ -57,7 +57,7 @@ final class UniqueValues {
       unmapped.add(u.externalId());
     });
     return new DesiredState(kept, state.departments(), state.groups(), state.roles(), skipped,
-        state.createMissingGroups(), state.createMissingRoles(), unmapped);
+        state.createMissingGroups(), state.createMissingRoles(), unmapped, state.held());
   }
 
   /**
