@@ -2,7 +2,8 @@
 # Scale benchmark through the real CLI: OpenLDAP slapd (500 OUs, 1,000 groupOfNames, 3 groups per
 # user) → the `dirsync` launcher (DIRSYNC_JAVA_OPTS=-Xmx256m; its own JIT/GC flags and CDS archive) →
 # the sandbox in its own process.
-#   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating
+#   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating, with
+#                                                       the floor: the same searches by the UnboundID SDK alone (RawRead.java)
 #   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
 #   bench/scale/run.sh embedded [USERS=20000]           dry run from the embedded demo source (LDIF)
 #   bench/scale/run.sh million [USERS=1000000]          `dirsync plan` of the embedded source against the empty pool,
@@ -114,7 +115,10 @@ CONF
     /usr/bin/time -f "%e %U %S %M" -o "$D/time.txt" "${DIRSYNC[@]}" sync --dry-run \
       -c "$D/dirsync.yaml" --report "$D/r$r.json" > "$D/out$r.txt" 2>&1 || { echo "dirsync exit $?"; tail -5 "$D/out$r.txt"; }
     RS=$(secs "$(python3 -c "import json;print(json.load(open('$D/r$r.json'))['timings']['read'])")")
-    echo "round $r: ldapsearch $C entries in $LS s ($(echo "$C / $LS" | bc) /s) | dirsync read $ENTRIES entries in $RS s ($(echo "$ENTRIES / $RS" | bc) /s) | ratio $(echo "scale=3; $LS / $RS" | bc) | dirsync process wall/user/sys s, max RSS KB: $(cat "$D/time.txt") | exit 0 under -Xmx$HEAP"
+    # the floor: the same searches with the UnboundID SDK alone (no mapping), cold JVM, the launcher's flags
+    read -r RC RAW < <(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx$HEAP -cp "$ROOT/target/dirsync.jar" \
+      "$ROOT/bench/scale/RawRead.java" "$LPORT" cn=admin,dc=bench,dc=example secret 500)
+    echo "round $r: ldapsearch $C entries in $LS s ($(echo "$C / $LS" | bc) /s) | dirsync read $ENTRIES entries in $RS s ($(echo "$ENTRIES / $RS" | bc) /s) | ratio $(echo "scale=3; $LS / $RS" | bc) | UnboundID alone, no mapping: $RC entries in $RAW s, ratio $(echo "scale=3; $LS / $RAW" | bc) | dirsync process wall/user/sys s, max RSS KB: $(cat "$D/time.txt") | exit 0 under -Xmx$HEAP"
   done
 elif [ "$MODE" = embedded ]; then
   N=${2:-20000}

@@ -171,6 +171,21 @@ function ok(answer) {
     assert.equal(depts.totalCount, 2);
   });
 
+  await step('a move as dirsync sends it: one set-user-departments with the whole set get-user-batch told, a department of another organization kept', async () => {
+    const other = `org2-${run}`;
+    ok(await client.createOrganization({ organizationCode: other, organizationName: 'Other ' + run, metadata: {} }));
+    const x = ok(await client.createDepartment({ organizationCode: other, name: 'Elsewhere', parentDepartmentId: 'root', code: 'x', metadata: {} }));
+    ok(await client.addDepartmentMembers({ organizationCode: other, departmentId: x.departmentId, userIds: [alice.userId] }));
+    const [seen] = ok(await client.getUserBatch({ userIds: [alice.userId], withDepartmentIds: true }));
+    assert.deepEqual([...seen.departmentIds].sort(), [engId, opsId, x.departmentId].sort());
+    assert.equal(seen.mainDepartmentId, opsId);
+    const kept = seen.departmentIds.filter((id) => id !== opsId);
+    ok(await client.setUserDepartments({ userId: alice.userId, departments: kept.map((id) => ({ departmentId: id, isMainDepartment: id === engId })) }));
+    const [moved] = ok(await client.getUserBatch({ userIds: [alice.userId], withDepartmentIds: true }));
+    assert.deepEqual([...moved.departmentIds].sort(), [engId, x.departmentId].sort());
+    assert.equal(moved.mainDepartmentId, engId);
+  });
+
   await step('update-user-batch as dirsync sends it (fields, custom data, status); one unknown user refuses the whole batch', async () => {
     const list = ok(await client.updateUserBatch({ list: [
       { userId: alice.userId, name: 'Alice B', customData: { title: 'Staff', level: 4 } },

@@ -168,6 +168,17 @@ final class StoppableDirectory implements Directory {
   }
 
   @Override
+  public boolean movesUsersInOneCall() {
+    return delegate.movesUsersInOneCall();
+  }
+
+  @Override
+  public void moveUser(String userId, Collection<String> add, Collection<String> remove, String mainDepartment) {
+    checkNotStopped();
+    delegate.moveUser(userId, add, remove, mainDepartment);
+  }
+
+  @Override
   public int lookupBatchSize() {
     return delegate.lookupBatchSize();
   }

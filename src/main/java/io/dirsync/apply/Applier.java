@@ -75,7 +75,8 @@ public final class Applier {
     }
     StateBuffer buffer = new StateBuffer(state, job, clock);
     PlacedOnCreate placed = new PlacedOnCreate();
-    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids, placed);
+    UserMoves moves = new UserMoves();
+    OperationRunner runner = new OperationRunner(directory, state, buffer, calls, clock, job, ids, placed, moves);
     BatchCreates batches = directory.createBatchSize() > 1 ? new BatchCreates(directory, state, calls, clock, job, ids, placed) : null;
     Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency.threads(), work -> new Thread(() -> {
@@ -85,7 +86,8 @@ public final class Applier {
     BatchUpdates updates = directory.updateBatchSize() > 1 ? new BatchUpdates(directory, state, buffer, calls, clock, job, ids) : null;
     Task task = new Task(runId, runner, buffer, staleness, tally, batches, concurrency, updates);
     try {
-      for (Step step : Step.of(plan)) {
+      for (Step step : Step.of(plan, directory.movesUsersInOneCall())) {
+        if (step.split() == Split.MOVES) moves.load(plan.operations(), placed);
         for (List<Operation> level : step.levels(() -> departmentParents(calls, tally))) {
           runStep(level, pool, task);
           task.flush(); // a step's users are recorded before the next step relies on them
@@ -345,7 +347,7 @@ public final class Applier {
   }
 
   /** How a step's operations are split into levels that run one after the other. */
-  enum Split { NONE, DEPARTMENT_CHANGES, DEPARTMENT_DELETES }
+  enum Split { NONE, DEPARTMENT_CHANGES, DEPARTMENT_DELETES, MOVES }
 
   /** Operations of one phase (or part of one); steps run one after the other. */
   record Step(List<Operation> operations, Split split) {
@@ -354,14 +356,20 @@ public final class Applier {
      * Phase 0 creates groups and roles, then departments level by level ({@link DepartmentLevels});
      * phase 2 sets main departments only after memberships, since a main department must be one of
      * the user's departments; departments that left the source are deleted last, children first.
+     * With {@code moves} (a directory that moves a user in one call) the main departments that are
+     * set, not cleared, go before the memberships instead, each carrying its user's department
+     * changes ({@link UserMoves}).
      */
-    static List<Step> of(Plan plan) {
+    static List<Step> of(Plan plan, boolean moves) {
       List<Step> steps = new ArrayList<>();
       steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_GROUP || k == OperationKind.CREATE_ROLE), Split.NONE));
       steps.add(new Step(select(plan, k -> k == OperationKind.CREATE_DEPARTMENT || k == OperationKind.UPDATE_DEPARTMENT), Split.DEPARTMENT_CHANGES));
       steps.add(new Step(select(plan, k -> k.phase() == 1), Split.NONE));
+      if (moves) {
+        steps.add(new Step(plan.operations().stream().filter(op -> op instanceof Operation.SetMainDepartment m && m.departmentCode() != null).toList(), Split.MOVES));
+      }
       steps.add(new Step(select(plan, k -> k.phase() == 2 && k != OperationKind.SET_MAIN_DEPARTMENT), Split.NONE));
-      steps.add(new Step(select(plan, k -> k == OperationKind.SET_MAIN_DEPARTMENT), Split.NONE));
+      steps.add(new Step(plan.operations().stream().filter(op -> op instanceof Operation.SetMainDepartment m && (!moves || m.departmentCode() == null)).toList(), Split.NONE));
       steps.add(new Step(select(plan, k -> k.phase() == 3), Split.NONE));
       steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_GROUP), Split.NONE));
       steps.add(new Step(select(plan, k -> k == OperationKind.DELETE_DEPARTMENT), Split.DEPARTMENT_DELETES));
@@ -371,7 +379,7 @@ public final class Applier {
     /** The levels, each run concurrently; {@code parentOf} reads the department tree, only for two or more deletes. */
     List<List<Operation>> levels(java.util.function.Supplier<Map<String, String>> parentOf) {
       return switch (split) {
-        case NONE -> List.of(operations);
+        case NONE, MOVES -> List.of(operations);
         case DEPARTMENT_CHANGES -> DepartmentLevels.changes(operations);
         case DEPARTMENT_DELETES -> DepartmentLevels.deletes(operations, operations.size() > 1 ? parentOf.get() : null);
       };

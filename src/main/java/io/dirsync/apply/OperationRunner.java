@@ -48,10 +48,12 @@ final class OperationRunner {
   private final String job;
   private final ConcurrentMap<ExternalId, String> ids;
   private final PlacedOnCreate placed;
+  private final UserMoves moves;
 
   OperationRunner(Directory directory, StateStore state, StateBuffer buffer, CallPolicy calls, Clock clock, String job,
-      ConcurrentMap<ExternalId, String> ids, PlacedOnCreate placed) {
+      ConcurrentMap<ExternalId, String> ids, PlacedOnCreate placed, UserMoves moves) {
     this.placed = placed;
+    this.moves = moves;
     this.directory = directory;
     this.state = state;
     this.buffer = buffer;
@@ -72,6 +74,8 @@ final class OperationRunner {
     if (op instanceof Operation.SetMainDepartment m) {
       if (placed.hasMain(m.externalId(), m.departmentCode())) return Outcome.applied("main department " + m.departmentCode() + " set on create");
       String id = require(m.externalId(), null);
+      UserMoves.Move move = moves.of(m.externalId());
+      if (move != null) return move(m, id, move);
       calls.run(() -> directory.setMainDepartment(id, m.departmentCode()));
       return Outcome.applied("main department " + m.departmentCode());
     }
@@ -83,6 +87,15 @@ final class OperationRunner {
       return Outcome.applied("deleted");
     }
     return runStructure(op);
+  }
+
+  /** The user's department changes and main department in one call ({@code Directory.moveUser}). */
+  private Outcome move(Operation.SetMainDepartment m, String id, UserMoves.Move move) {
+    List<String> add = move.add().stream().filter(d -> !placed.inDepartment(m.externalId(), d)).toList();
+    calls.run(() -> directory.moveUser(id, add, move.remove(), m.departmentCode()));
+    moves.moved(m.externalId());
+    return Outcome.applied("main department " + m.departmentCode() + (add.isEmpty() ? "" : ", added to " + String.join(", ", add))
+        + (move.remove().isEmpty() ? "" : ", removed from " + String.join(", ", move.remove())) + ", in one call");
   }
 
   /**
@@ -145,11 +158,16 @@ final class OperationRunner {
     if (op instanceof Operation.RemoveFromGroup r) return members(op, r.users(), "removed from group " + r.groupCode(), x -> directory.removeGroupMembers(r.groupCode(), x));
     if (op instanceof Operation.AssignRole a) return members(op, a.users(), "assigned role " + a.role(), x -> directory.assignRole(a.role(), x));
     if (op instanceof Operation.RevokeRole r) return members(op, r.users(), "revoked role " + r.role(), x -> directory.revokeRole(r.role(), x));
-    if (op instanceof Operation.AddToDepartment a && a.users().stream().allMatch(u -> placed.inDepartment(u, a.departmentCode()))) {
-      return Outcome.applied(a.users().size() + " user(s) put in department " + a.departmentCode() + " on create");
+    if (op instanceof Operation.AddToDepartment a) {
+      List<ExternalId> rest = a.users().stream().filter(u -> !placed.inDepartment(u, a.departmentCode()) && !moves.wasMoved(u)).toList();
+      if (rest.isEmpty()) return Outcome.applied(a.users().size() + " user(s) put in department " + a.departmentCode() + " on create or with their main department");
+      return members(op, rest, "added to department " + a.departmentCode(), x -> directory.addDepartmentMembers(a.departmentCode(), x));
     }
-    if (op instanceof Operation.AddToDepartment a) return members(op, a.users().stream().filter(u -> !placed.inDepartment(u, a.departmentCode())).toList(), "added to department " + a.departmentCode(), x -> directory.addDepartmentMembers(a.departmentCode(), x));
-    if (op instanceof Operation.RemoveFromDepartment r) return members(op, r.users(), "removed from department " + r.departmentCode(), x -> directory.removeDepartmentMembers(r.departmentCode(), x));
+    if (op instanceof Operation.RemoveFromDepartment r) {
+      List<ExternalId> rest = r.users().stream().filter(u -> !moves.wasMoved(u)).toList();
+      if (rest.isEmpty()) return Outcome.applied(r.users().size() + " user(s) taken out of department " + r.departmentCode() + " with their main department");
+      return members(op, rest, "removed from department " + r.departmentCode(), x -> directory.removeDepartmentMembers(r.departmentCode(), x));
+    }
     throw new IllegalArgumentException("unknown operation " + op.kind());
   }
 

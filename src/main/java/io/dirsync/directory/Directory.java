@@ -176,6 +176,27 @@ public interface Directory extends AutoCloseable {
   void setMainDepartment(String userId, String departmentCode);
 
   /**
+   * Whether {@link #moveUser} costs one call: then the applier moves each user whose main
+   * department changes in that one call, before the department member operations, which leave
+   * the moved user out. False by default: member operations for many users at once and then
+   * {@link #setMainDepartment} per user are cheaper where a main department is set on its own.
+   */
+  default boolean movesUsersInOneCall() {
+    return false;
+  }
+
+  /**
+   * Adds the user to the {@code add} departments, takes it out of the {@code remove} ones and makes
+   * {@code mainDepartment} (not null) its main department, leaving its other departments as they
+   * are. Sending it again changes nothing more.
+   */
+  default void moveUser(String userId, Collection<String> add, Collection<String> remove, String mainDepartment) {
+    for (String department : add) addDepartmentMembers(department, List.of(userId));
+    for (String department : remove) removeDepartmentMembers(department, List.of(userId));
+    setMainDepartment(userId, mainDepartment);
+  }
+
+  /**
    * The direct members of these groups, roles and departments (by directory user id), and the main
    * department of each member where the directory tells it. Read once per full run for everything
    * dirsync manages, as cheaply as the directory allows (paged member listings).

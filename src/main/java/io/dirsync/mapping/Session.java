@@ -47,6 +47,7 @@ final class Session implements io.dirsync.mapping.MappingSession {
   private final Map<String, DesiredGroup> attributeGroups = new HashMap<>();
   private final Map<String, DesiredDepartment> attributeDepartments = new HashMap<>();
   private final ValuePool values = new ValuePool();
+  private final Holds holds;
   private final OrderedWork<SourceEntry, MappedEntry> userWork;
   private boolean usersArrived;
   private boolean joinLate;
@@ -59,6 +60,7 @@ final class Session implements io.dirsync.mapping.MappingSession {
   Session(Rules rules, int workers) {
     this.rules = rules;
     this.mapper = new UserMapper(rules);
+    this.holds = new Holds(rules);
     this.userWork = new OrderedWork<>(workers, 2048, this::mapUser, this::joinUser);
   }
 
@@ -86,17 +88,20 @@ final class Session implements io.dirsync.mapping.MappingSession {
       if (entry.kind() == EntryKind.GROUP) acceptGroup(entry);
       else acceptDepartment(entry);
     } catch (MappingFailure | IllegalArgumentException e) {
-      skip(entry, e);
+      skipped.add(holds.hold(entry, skippedEntry(entry, e))); // still in the source: its group or department must not look gone
     }
   }
 
   private void skip(SourceEntry entry, RuntimeException e) {
+    skipped.add(skippedEntry(entry, e));
+  }
+
+  private static SkippedEntry skippedEntry(SourceEntry entry, RuntimeException e) {
     if (e instanceof MappingFailure failure) {
-      skipped.add(new SkippedEntry(entry.dn(), failure.rule() == null ? "mapping" : failure.rule(), e.getMessage()));
-    } else {
-      // a value the model refuses (the rules should already prevent it): skip, never abort the run
-      skipped.add(new SkippedEntry(entry.dn(), "mapping", e.getMessage()));
+      return new SkippedEntry(entry.dn(), failure.rule() == null ? "mapping" : failure.rule(), e.getMessage());
     }
+    // a value the model refuses (the rules should already prevent it): skip, never abort the run
+    return new SkippedEntry(entry.dn(), "mapping", e.getMessage());
   }
 
   /**
@@ -212,8 +217,9 @@ final class Session implements io.dirsync.mapping.MappingSession {
     }
     Map<String, DesiredDepartment> desiredDepartments = new TreeMap<>();
     for (FoundDepartment d : departments.values()) {
-      String parent = nearest(d.parsed().parent(), departmentByDn);
-      desiredDepartments.put(d.code(), new DesiredDepartment(d.code(), d.name(), parent, d.dn()));
+      Holds.Place parent = holds.nearest(d.parsed().parent(), departmentByDn);
+      if (parent.unknown()) skipped.add(holds.holdUnder(d.code(), d.dn()));
+      else desiredDepartments.put(d.code(), new DesiredDepartment(d.code(), d.name(), parent.code(), d.dn()));
     }
     attributeDepartments.forEach(desiredDepartments::putIfAbsent);
     Map<String, DesiredGroup> desiredGroups = new TreeMap<>();
@@ -221,13 +227,14 @@ final class Session implements io.dirsync.mapping.MappingSession {
     attributeGroups.forEach(desiredGroups::putIfAbsent);
     List<DesiredUser> out = new ArrayList<>(users.size());
     for (DesiredUser u : users.values()) out.add(joinLate ? rejoined(u) : u);
+    if (holds.anyDepartment()) holds.placeUsers(out, departmentByDn);
     users.clear();
     groupsOfMember.clear();
     out.sort(Comparator.comparing(DesiredUser::externalId));
     Set<RoleRef> roles = new TreeSet<>();
     rules.roles().rules().forEach(r -> roles.addAll(r.roles()));
     return new DesiredState(out, List.copyOf(desiredDepartments.values()), List.copyOf(desiredGroups.values()),
-        List.copyOf(roles), skipped, rules.groups().createMissing(), rules.roles().createMissing(), unmapped);
+        List.copyOf(roles), skipped, rules.groups().createMissing(), rules.roles().createMissing(), unmapped, holds.result());
   }
 
   private DesiredUser desired(UserMapper.MappedUser u, List<String> joinedGroups, String ouDepartment) {
@@ -270,7 +277,7 @@ final class Session implements io.dirsync.mapping.MappingSession {
     return null;
   }
 
-  private static boolean included(Rules.CodeRules r, EntryContext context) {
+  static boolean included(Rules.CodeRules r, EntryContext context) {
     try {
       return r.include() == null || r.include().test(context);
     } catch (MappingFailure e) {
@@ -278,7 +285,7 @@ final class Session implements io.dirsync.mapping.MappingSession {
     }
   }
 
-  private static String code(Rules.CodeRules r, EntryContext context) {
+  static String code(Rules.CodeRules r, EntryContext context) {
     Object code = r.code().first(context);
     if (code == null) throw new MappingFailure(r.code().name(), "no value for the code");
     try {

@@ -59,20 +59,6 @@ public final class DesiredUser {
   private final String mainDepartment;
   private final ImportedPassword password;
 
-  /** The position of {@code id} in {@code sorted} (desired users sorted by externalId), or -1. */
-  public static int indexOf(List<DesiredUser> sorted, ExternalId id) {
-    int low = 0;
-    int high = sorted.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = sorted.get(mid).externalId().compareTo(id);
-      if (c < 0) low = mid + 1;
-      else if (c > 0) high = mid - 1;
-      else return mid;
-    }
-    return -1;
-  }
-
   public DesiredUser(
       ExternalId externalId,
       String sourceDn,

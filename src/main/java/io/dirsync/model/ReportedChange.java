@@ -24,6 +24,6 @@ public record ReportedChange(
 
   public ReportedChange {
     changes = changes == null ? List.of() : List.copyOf(changes);
-    members = members == null ? List.of() : List.copyOf(members);
+    members = members == null ? List.of() : members instanceof MemberNames names ? names : List.copyOf(members);
   }
 }

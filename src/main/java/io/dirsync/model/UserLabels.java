@@ -19,18 +19,20 @@ import java.util.TreeMap;
  * externalId order.
  */
 public final class UserLabels extends AbstractMap<ExternalId, UserLabel> {
+  private final ExternalIdIndex index;
   private final List<DesiredUser> desired;
   private final BitSet named;
   private final SortedMap<ExternalId, UserLabel> others;
   private final int size;
 
   /**
-   * @param desired desired users sorted by externalId, without duplicates
-   * @param named the positions in {@code desired} of the users to name (those whose label is blank are left out)
-   * @param others labels of users not in {@code desired}
+   * @param index desired users sorted by externalId, without duplicates
+   * @param named the positions in {@code index} of the users to name (those whose label is blank are left out)
+   * @param others labels of users not in {@code index}
    */
-  public UserLabels(List<DesiredUser> desired, BitSet named, Map<ExternalId, UserLabel> others) {
-    this.desired = desired;
+  public UserLabels(ExternalIdIndex index, BitSet named, Map<ExternalId, UserLabel> others) {
+    this.index = index;
+    this.desired = index.users();
     this.named = (BitSet) named.clone();
     for (int i = this.named.nextSetBit(0); i >= 0; i = this.named.nextSetBit(i + 1)) {
       if (UserLabel.of(desired.get(i)).blank()) this.named.clear(i);
@@ -41,7 +43,7 @@ public final class UserLabels extends AbstractMap<ExternalId, UserLabel> {
 
   private int position(Object key) {
     if (!(key instanceof ExternalId id)) return -1;
-    int i = DesiredUser.indexOf(desired, id);
+    int i = index.indexOf(id);
     return i >= 0 && named.get(i) ? i : -1;
   }
 

@@ -2,6 +2,7 @@ package io.dirsync.plan;
 
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.DesiredUser;
+import io.dirsync.model.HeldContainers;
 import io.dirsync.model.Operation;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
@@ -34,14 +35,19 @@ final class Catalog {
   Catalog(PlanInput in, Collection<DesiredUser> users, DepartmentPlanner.Result departments, Retirement retirement) {
     this.retirement = retirement;
     DesiredState d = in.desired();
+    HeldContainers held = d.held();
     Map<String, String> groupNames = new TreeMap<>();
     d.groups().forEach(g -> groupNames.putIfAbsent(g.code(), g.name()));
     users.forEach(u -> u.groups().forEach(code -> groupNames.putIfAbsent(code, code)));
+    groupNames.keySet().removeAll(held.groups());
     Set<String> managed = new TreeSet<>(groupNames.keySet());
-    if (in.partial()) managed.addAll(in.managedContainers().groups()); // named by users this delta run did not read
+    // named by users this delta run did not read; with a held group of unknown code, any of them may be it
+    if (in.partial() && !held.unknownGroup()) managed.addAll(in.managedContainers().groups());
+    managed.removeAll(held.groups());
     managedGroups = Set.copyOf(managed);
     Set<String> existingGroups = new TreeSet<>();
     in.groups().forEach(g -> existingGroups.add(g.code()));
+    existingGroups.removeAll(held.groups());
     usableGroups = new TreeSet<>(existingGroups);
     groupNames.forEach((code, name) -> {
       if (existingGroups.contains(code)) return;
@@ -70,10 +76,14 @@ final class Catalog {
       }
     }
 
-    usableDepartments = departments.available();
-    orgDepartments = departments.orgCodes();
+    usableDepartments = new TreeSet<>(departments.available());
+    usableDepartments.removeAll(held.departments());
+    orgDepartments = new TreeSet<>(departments.orgCodes());
+    orgDepartments.removeAll(held.departments());
+    if (held.unknownDepartment()) orgDepartments.clear(); // any of them may be the held one: no department membership is removed
     Set<String> referenced = new TreeSet<>();
     users.forEach(u -> referenced.addAll(u.departments()));
+    referenced.removeAll(held.departments());
     for (String code : referenced) {
       if (usableDepartments.contains(code)) continue;
       skipped.add(missing("departments", "department " + code, "it is neither in the source nor in the directory",

@@ -2,21 +2,24 @@ package io.dirsync.plan;
 
 import io.dirsync.model.DesiredUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.ExternalIdIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The desired users sorted by externalId, the first of each externalId only, found by binary
- * search. The mapping already delivers them sorted, so at a million users this is the list itself
- * instead of a tree map of a million entries.
+ * The desired users sorted by externalId, the first of each externalId only, found through an
+ * {@link ExternalIdIndex}. The mapping already delivers them sorted, so at a million users this is
+ * the list itself and a table of ints instead of a tree map of a million entries.
  */
 final class DesiredUsers {
   private final List<DesiredUser> users;
+  private final ExternalIdIndex index;
 
   private DesiredUsers(List<DesiredUser> users) {
     this.users = users;
+    this.index = new ExternalIdIndex(users);
   }
 
   static DesiredUsers of(List<DesiredUser> in) {
@@ -36,13 +39,17 @@ final class DesiredUsers {
     return users;
   }
 
+  ExternalIdIndex index() {
+    return index;
+  }
+
   int size() {
     return users.size();
   }
 
   /** The position of {@code id}, or -1. */
   int indexOf(ExternalId id) {
-    return DesiredUser.indexOf(users, id);
+    return index.indexOf(id);
   }
 
   DesiredUser get(ExternalId id) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -26,6 +27,8 @@ final class MembershipDiff {
   static final int CHUNK = 80;
 
   private final Catalog catalog;
+  /** Users under a held OU: their departments and main department are left as they are. */
+  private final Set<ExternalId> placementHeld;
   private final Map<String, List<ExternalId>> groupAdds = new TreeMap<>();
   private final Map<String, List<ExternalId>> groupRemoves = new TreeMap<>();
   private final Map<RoleRef, List<ExternalId>> roleAdds = new TreeMap<>();
@@ -35,8 +38,9 @@ final class MembershipDiff {
   private final List<Operation> mainDepartments = new ArrayList<>();
   private int changes;
 
-  MembershipDiff(Catalog catalog) {
+  MembershipDiff(Catalog catalog, Set<ExternalId> placementHeld) {
     this.catalog = catalog;
+    this.placementHeld = placementHeld;
   }
 
   /**
@@ -61,6 +65,7 @@ final class MembershipDiff {
     for (RoleRef r : haveRoles) {
       if (catalog.managesRole(r) && !want.roles().contains(r)) put(roleRemoves, r, id);
     }
+    if (placementHeld.contains(id)) return changes != before;
     for (String d : want.departments()) {
       if (catalog.canUseDepartment(d) && !haveDepartments.contains(d)) put(departmentAdds, d, id);
     }

@@ -4,6 +4,7 @@ import io.dirsync.model.DesiredUser;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.FieldChange;
+import io.dirsync.model.HeldContainers;
 import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
 import io.dirsync.model.MembershipIndex;
@@ -42,13 +43,15 @@ public final class Planner {
     DesiredUsers desired = DesiredUsers.of(in.desired().users());
     Map<ExternalId, DirectoryUser> found = foundByExternalId(in);
 
-    DepartmentPlanner.Result departments = DepartmentPlanner.plan(in.desired().departments(), in.departments());
+    HeldContainers held = in.desired().held();
+    DepartmentPlanner.Result departments = DepartmentPlanner.plan(
+        in.desired().departments().stream().filter(d -> !held.departments().contains(d.code())).toList(), in.departments());
     Retirement retirement = Retirement.plan(in);
     Catalog catalog = new Catalog(in, desired.list(), departments, retirement);
     List<Operation> ops = new ArrayList<>(departments.operations());
     ops.addAll(catalog.creates());
 
-    MembershipDiff memberships = new MembershipDiff(catalog);
+    MembershipDiff memberships = new MembershipDiff(catalog, held.users());
     int unchanged = 0;
     for (DesiredUser want : desired.list()) {
       DirectoryUser have = found.get(want.externalId());
@@ -79,7 +82,7 @@ public final class Planner {
         labels(ops, desired, found, in.managed()));
     // a delta run saw only some users: what the job manages grows, never shrinks, until a full run
     ManagedContainers managedAfter = in.partial() ? in.managedContainers().plus(Retirement.inSource(in.desired()))
-        : Retirement.inSource(in.desired()).plus(retired);
+        : Retirement.inSource(in.desired()).plus(retired).plus(held.kept(in.managedContainers()));
     return new Planned(plan, managedAfter);
   }
 
@@ -180,7 +183,7 @@ public final class Planner {
         if (label != null && !label.blank()) others.put(id, label);
       }
     }
-    return new UserLabels(desired.list(), named, others);
+    return new UserLabels(desired.index(), named, others);
   }
 
   private static Map<ExternalId, DirectoryUser> foundByExternalId(PlanInput in) {

@@ -31,7 +31,10 @@ public final class Retirement {
   private final Set<String> revokedDepartments = new TreeSet<>();
   private final List<SkippedEntry> skipped = new ArrayList<>();
 
-  /** The groups, roles and departments the desired state names (what the job manages after this run). */
+  /**
+   * The groups, roles and departments the desired state names (what the job manages after this run),
+   * but the held ones: a held group or department is managed after the run only if it was before.
+   */
   public static ManagedContainers inSource(DesiredState d) {
     Set<String> groups = new TreeSet<>();
     Set<RoleRef> roles = new TreeSet<>(d.roles());
@@ -44,12 +47,12 @@ public final class Retirement {
       departments.addAll(u.departments());
       if (u.mainDepartment() != null) departments.add(u.mainDepartment());
     });
-    return new ManagedContainers(groups, roles, departments);
+    return new ManagedContainers(groups, roles, departments).minus(d.held().codes());
   }
 
-  /** Those the job managed that the desired state no longer names. */
+  /** Those the job managed that the desired state no longer names and that no skipped entry holds. */
   public static ManagedContainers leaving(DesiredState d, ManagedContainers managed) {
-    return managed.minus(inSource(d));
+    return managed.minus(inSource(d)).minus(d.held().kept(managed));
   }
 
   static Retirement plan(PlanInput in) {

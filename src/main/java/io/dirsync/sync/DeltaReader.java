@@ -213,7 +213,7 @@ final class DeltaReader {
   /** Nothing to plan: the departments and groups are as the last run applied them, and no user changed. */
   static DesiredState withoutContainers(DesiredState d) {
     return new DesiredState(List.of(), List.of(), List.of(), List.of(), d.skipped(), d.createMissingGroups(),
-        d.createMissingRoles(), d.unmappedUsers());
+        d.createMissingRoles(), d.unmappedUsers(), d.held());
   }
 
   private static String containersDigest(DesiredState d) {

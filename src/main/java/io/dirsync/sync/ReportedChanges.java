@@ -3,6 +3,7 @@ package io.dirsync.sync;
 import io.dirsync.model.ChangeRows;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.Failure;
+import io.dirsync.model.MemberNames;
 import io.dirsync.model.FieldChange;
 import io.dirsync.model.Operation;
 import io.dirsync.model.OperationOutcome;
@@ -90,7 +91,7 @@ record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer>
     List<ExternalId> users = Operations.users(op);
     boolean single = users.size() == 1 && op.target().equals(users.get(0).value());
     UserLabel user = single ? plan.label(users.get(0)) : null;
-    List<String> members = single ? List.of() : users.stream().map(id -> name(plan, id)).toList();
+    List<String> members = single ? List.of() : new MemberNames(plan, users);
     return new ReportedChange(op.kind(), op.target(), user, changes(op), members, outcome, reason);
   }
 
@@ -117,11 +118,5 @@ record ReportedChanges(List<ReportedChange> rows, Map<OperationOutcome, Integer>
 
   private static boolean secret(String field) {
     return field.toLowerCase(Locale.ROOT).contains("password");
-  }
-
-  private static String name(Plan plan, ExternalId id) {
-    UserLabel label = plan.label(id);
-    String name = label.username() != null ? label.username() : label.email();
-    return name == null ? id.value() : name + " (" + id.value() + ")";
   }
 }

@@ -5,12 +5,14 @@ import io.dirsync.model.DesiredUser;
 import io.dirsync.model.ExternalId;
 import io.dirsync.model.SkippedEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,20 +42,12 @@ final class UniqueValues {
 
   static DesiredState check(DesiredState state) {
     Map<DesiredUser, List<String>> clashes = new LinkedHashMap<>();
-    KEYS.forEach((field, value) -> {
-      Map<String, List<DesiredUser>> byValue = new LinkedHashMap<>();
-      for (DesiredUser u : state.users()) {
-        String v = value.apply(u);
-        if (v != null && !v.isBlank()) byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+    KEYS.forEach((field, value) -> sharing(state.users(), value).forEach(users -> {
+      for (DesiredUser u : users) {
+        String others = users.stream().filter(o -> o != u).map(UniqueValues::where).collect(Collectors.joining(", "));
+        clashes.computeIfAbsent(u, k -> new ArrayList<>()).add(field + " \"" + shown(field, u, value) + "\" is also used by " + others);
       }
-      byValue.forEach((v, users) -> {
-        if (users.size() < 2) return;
-        for (DesiredUser u : users) {
-          String others = users.stream().filter(o -> o != u).map(UniqueValues::where).collect(Collectors.joining(", "));
-          clashes.computeIfAbsent(u, k -> new ArrayList<>()).add(field + " \"" + shown(field, u, value) + "\" is also used by " + others);
-        }
-      });
-    });
+    }));
     if (clashes.isEmpty()) return state;
     List<DesiredUser> kept = state.users().stream().filter(u -> !clashes.containsKey(u)).toList();
     List<SkippedEntry> skipped = new ArrayList<>(state.skipped());
@@ -63,7 +57,25 @@ final class UniqueValues {
       unmapped.add(u.externalId());
     });
     return new DesiredState(kept, state.departments(), state.groups(), state.roles(), skipped,
-        state.createMissingGroups(), state.createMissingRoles(), unmapped);
+        state.createMissingGroups(), state.createMissingRoles(), unmapped, state.held());
+  }
+
+  /**
+   * The users that share a value, a list per shared value, in the order the value first occurs.
+   * One map entry per user holds only the first user of each value (a first sync of 100,000 users
+   * shares none), lists are made for shared values only.
+   */
+  private static List<List<DesiredUser>> sharing(List<DesiredUser> users, Function<DesiredUser, String> value) {
+    Map<String, Integer> first = new HashMap<>(users.size() * 2);
+    Map<Integer, List<DesiredUser>> shared = new TreeMap<>(); // by the position of the value's first user
+    for (int i = 0; i < users.size(); i++) {
+      DesiredUser u = users.get(i);
+      String v = value.apply(u);
+      if (v == null || v.isBlank()) continue;
+      Integer at = first.putIfAbsent(v, i);
+      if (at != null) shared.computeIfAbsent(at, k -> new ArrayList<>(List.of(users.get(k)))).add(u);
+    }
+    return new ArrayList<>(shared.values());
   }
 
   private static String shown(String field, DesiredUser u, Function<DesiredUser, String> value) {

@@ -336,6 +336,26 @@ public abstract class DirectoryContract {
   }
 
   @Test
+  void aMovedUserKeepsItsOtherDepartmentsAndMovingItAgainChangesNothing() {
+    Directory d = directory();
+    String alice = d.createUser(user("e-1", "alice")).id();
+    d.createDepartment("eng", "Engineering", null);
+    d.createDepartment("ops", "Operations", null);
+    d.createDepartment("qa", "Quality", null);
+    d.addDepartmentMembers("eng", List.of(alice));
+    d.addDepartmentMembers("qa", List.of(alice));
+    d.setMainDepartment(alice, "eng");
+    find(d, "e-1", DEFAULT_NS); // a run looks its users up before it applies
+
+    d.moveUser(alice, List.of("ops"), List.of("eng"), "ops");
+    d.moveUser(alice, List.of("ops"), List.of("eng"), "ops");
+
+    DirectoryUser found = find(d, "e-1", DEFAULT_NS);
+    assertThat(found.departments()).containsExactly("ops", "qa");
+    assertThat(found.mainDepartment()).isEqualTo("ops");
+  }
+
+  @Test
   void readMembershipsTellsTheMainDepartmentOfEveryUserInMoreThanOneDepartment() {
     Directory d = directory();
     String a = d.createUser(user("m-1", "ann")).id();

@@ -8,6 +8,7 @@ import io.dirsync.model.DirectoryDepartment;
 import io.dirsync.model.DirectoryGroup;
 import io.dirsync.model.DirectoryUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.HeldContainers;
 import io.dirsync.model.ContainerRemoval;
 import io.dirsync.model.ManagedContainers;
 import io.dirsync.model.ManagedUser;
@@ -43,6 +44,7 @@ final class Scenario {
   final Map<String, Set<String>> departmentMembers = new HashMap<>();
   RetirePolicy retire = RetirePolicy.DEFAULT;
   Set<ExternalId> authority;
+  HeldContainers held = HeldContainers.NONE;
 
   static ExternalId ext(String id) {
     return ExternalId.of(id);
@@ -136,8 +138,15 @@ final class Scenario {
     return this;
   }
 
+  /** Groups and departments whose entries the mapping skipped this run. */
+  Scenario held(HeldContainers h) {
+    held = h;
+    return this;
+  }
+
   PlanInput input() {
-    DesiredState state = new DesiredState(desired, desiredDepartments, desiredGroups, List.of(), List.of(), createGroups, createRoles);
+    DesiredState state = new DesiredState(desired, desiredDepartments, desiredGroups, List.of(), List.of(), createGroups, createRoles,
+        Set.of(), held);
     return new PlanInput("job", NOW, state, found, managed, departments, groups, roles, action, containers,
         new MembershipIndex(groupMembers, roleMembers, departmentMembers, Map.of()), retire, authority);
   }

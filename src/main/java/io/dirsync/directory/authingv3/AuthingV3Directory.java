@@ -46,6 +46,7 @@ public final class AuthingV3Directory implements Directory {
   private final GroupsRoles groupsRoles;
   private final CustomFields customFields;
   private final MembershipCache memberships;
+  private final UserDepartments userDepartments;
   private final Clock clock;
   private volatile Instant emptySince;
   private volatile boolean poolChecked;
@@ -60,6 +61,7 @@ public final class AuthingV3Directory implements Directory {
     this.groupsRoles = new GroupsRoles(transport);
     this.customFields = new CustomFields(transport);
     this.memberships = new MembershipCache(groupsRoles);
+    this.userDepartments = new UserDepartments(users, departments);
   }
 
   @Override
@@ -80,7 +82,9 @@ public final class AuthingV3Directory implements Directory {
     }
     if (knownEmpty()) return List.of();
     List<String> values = ids.stream().map(ExternalId::value).distinct().toList();
-    List<JsonNode> found = users.byExternalIds(values, withMemberships);
+    // departments asked for always: the answer tells each user's set and main department, which a later move sends whole
+    List<JsonNode> found = users.byExternalIds(values, true);
+    found.forEach(userDepartments::saw);
     if (withMemberships && !found.isEmpty() && !memberships.covers(roleNamespaces)) memberships.load(roleNamespaces);
     List<DirectoryUser> out = new ArrayList<>();
     for (JsonNode u : found) {
@@ -99,6 +103,7 @@ public final class AuthingV3Directory implements Directory {
     if (memberships.covers(roleNamespaces)) return findByExternalIds(List.of(id), true, roleNamespaces).stream().findFirst();
     List<JsonNode> found = users.byExternalIds(List.of(id.value()), true);
     if (found.isEmpty()) return Optional.empty();
+    userDepartments.saw(found.get(0));
     DirectoryUser user = toDirectory(found.get(0), true);
     Set<RoleRef> roles = new TreeSet<>();
     for (String ns : roleNamespaces) {
@@ -217,12 +222,14 @@ public final class AuthingV3Directory implements Directory {
     if (userIds.isEmpty()) return;
     users.delete(distinct(userIds));
     userIds.forEach(memberships::userDeleted);
+    userDepartments.forget(userIds);
   }
 
   @Override
   public void deleteUser(String userId) {
     users.delete(List.of(userId));
     memberships.userDeleted(userId);
+    userDepartments.forget(List.of(userId));
   }
 
   @Override
@@ -313,22 +320,34 @@ public final class AuthingV3Directory implements Directory {
 
   @Override
   public void addDepartmentMembers(String departmentCode, Collection<String> userIds) {
-    departments.members("add-department-members", departmentCode, distinct(userIds));
+    userDepartments.add(departmentCode, distinct(userIds));
   }
 
   @Override
   public void removeDepartmentMembers(String departmentCode, Collection<String> userIds) {
-    departments.members("remove-department-members", departmentCode, distinct(userIds));
+    userDepartments.remove(departmentCode, distinct(userIds));
   }
 
-  /** Reads the user's departments and sets them again with the main flag moved ({@code set-user-departments} replaces the set). */
+  /**
+   * One {@code set-user-departments} with the user's whole set (it replaces the set) and the main
+   * flag moved; the set is the look-up's, kept in step with this adapter's writes, and read first
+   * only for a user no look-up told.
+   */
   @Override
   public void setMainDepartment(String userId, String departmentCode) {
-    String mainId = departmentCode == null ? null : departments.idOf(departmentCode);
-    List<String> ids = new ArrayList<>();
-    users.departments(userId).forEach(d -> ids.add(d.path("departmentId").asText()));
-    if (mainId != null && !ids.contains(mainId)) ids.add(mainId);
-    users.setDepartments(userId, ids, mainId);
+    userDepartments.move(userId, List.of(), List.of(), departmentCode);
+  }
+
+  /** {@code set-user-departments} is the only way to set a main department, and it carries the whole move. */
+  @Override
+  public boolean movesUsersInOneCall() {
+    return true;
+  }
+
+  /** One {@code set-user-departments}: the user's set as known (see {@link #setMainDepartment}), changed, main flagged. */
+  @Override
+  public void moveUser(String userId, Collection<String> add, Collection<String> remove, String mainDepartment) {
+    userDepartments.move(userId, add, remove, mainDepartment);
   }
 
   @Override
@@ -339,7 +358,7 @@ public final class AuthingV3Directory implements Directory {
     for (RoleRef role : roles) roleMembers.put(role, groupsRoles.roleMemberIds(role));
     Map<String, Set<String>> depts = new HashMap<>();
     for (String code : departmentCodes) depts.put(code, Set.copyOf(departments.memberIds(code)));
-    return new MembershipIndex(groups, roleMembers, depts, mainDepartments(depts));
+    return new MembershipIndex(groups, roleMembers, depts, userDepartments.mains(depts));
   }
 
   /** A group the pool does not hold has no members (v3 answers statusCode 404 for it). */
@@ -350,26 +369,6 @@ public final class AuthingV3Directory implements Directory {
       if (e.code() == 404 || e.code() == 2404) return Set.of();
       throw e;
     }
-  }
-
-  /** The main department of each user in two or more of these departments ({@code get-user-departments}, one call each). */
-  private Map<String, String> mainDepartments(Map<String, Set<String>> departmentMembers) {
-    Map<String, Integer> counts = new HashMap<>();
-    departmentMembers.values().forEach(ids -> ids.forEach(id -> counts.merge(id, 1, Integer::sum)));
-    Map<String, String> codeById = new HashMap<>();
-    departmentMembers.keySet().forEach(code -> {
-      String id = departments.idOf(code);
-      if (id != null) codeById.put(id, code);
-    });
-    Map<String, String> main = new HashMap<>();
-    counts.forEach((userId, count) -> {
-      if (count < 2) return;
-      for (JsonNode d : users.departments(userId)) {
-        String code = codeById.get(d.path("departmentId").asText());
-        if (code != null && d.path("isMainDepartment").asBoolean(false)) main.put(userId, code);
-      }
-    });
-    return main;
   }
 
   @Override

@@ -89,6 +89,19 @@ final class Departments {
     return out;
   }
 
+  /** The Authing id of a department of the org already read or made, or null (reads nothing). */
+  String knownIdOf(String code) {
+    DirectoryDepartment d = byCode.get(code);
+    return d == null ? null : d.id();
+  }
+
+  /** The instance of this department id the listing holds (so per-user records share it), else {@code id} itself. */
+  String shared(String id) {
+    String code = codeById.get(id);
+    DirectoryDepartment d = code == null ? null : byCode.get(code);
+    return d != null && d.id().equals(id) ? d.id() : id;
+  }
+
   String idOf(String code) {
     if (!loaded || !byCode.containsKey(code)) list();
     DirectoryDepartment d = byCode.get(code);

@@ -16,7 +16,8 @@ import java.util.Map;
  * with several and no main one, of the first by code; empty without any), and the state holds no
  * departments and no department memberships. The field is then planned and compared like any other,
  * so an unchanged department costs nothing. A mapping that sets the {@code department} field itself
- * keeps its value. Pure.
+ * keeps its value, and so does a user under an OU whose entry the mapping skipped (see
+ * {@link io.dirsync.model.HeldContainers}): the field is left out, so it is not changed. Pure.
  */
 public final class DepartmentAttribute {
   /** The user field (enterprise {@code department}) that carries the department. */
@@ -31,7 +32,7 @@ public final class DepartmentAttribute {
     for (DesiredUser u : state.users()) {
       String code = u.mainDepartment() != null ? u.mainDepartment() : u.departments().isEmpty() ? null : u.departments().first();
       DesiredUser plain = u.withDepartments(java.util.Set.of(), null);
-      if (!u.fields().containsKey(FIELD)) {
+      if (!u.fields().containsKey(FIELD) && !state.held().users().contains(u.externalId())) {
         Map<String, Object> fields = new LinkedHashMap<>(u.fields());
         fields.put(FIELD, code == null ? "" : names.getOrDefault(code, code));
         plain = plain.withFields(fields);
@@ -39,6 +40,6 @@ public final class DepartmentAttribute {
       users.add(plain);
     }
     return new DesiredState(users, List.of(), state.groups(), state.roles(), state.skipped(), state.createMissingGroups(),
-        state.createMissingRoles(), state.unmappedUsers());
+        state.createMissingRoles(), state.unmappedUsers(), state.held());
   }
 }

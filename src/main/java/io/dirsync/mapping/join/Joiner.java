@@ -5,6 +5,7 @@ import io.dirsync.model.DesiredGroup;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.DesiredUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.HeldContainers;
 import io.dirsync.model.RoleRef;
 import io.dirsync.model.SkippedEntry;
 import java.time.LocalDate;
@@ -42,6 +43,7 @@ final class Joiner {
     states.values().forEach(s -> skipped.addAll(s.skipped()));
     List<DesiredUser> users = new ArrayList<>();
     Set<ExternalId> taken = new HashSet<>();
+    Set<ExternalId> placementHeld = new TreeSet<>();
     for (Person p : people.values()) {
       List<String> ambiguous = p.dns.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
       if (!ambiguous.isEmpty() || !p.failed.isEmpty()) {
@@ -80,11 +82,12 @@ final class Joiner {
         skipped.add(line);
       }
       users.add(user);
+      if (placementHeld(p, states)) placementHeld.add(user.externalId());
     }
     users.sort(Comparator.comparing(DesiredUser::externalId));
     DesiredState state = new DesiredState(users, departments(states), groups(states), roles(states), skipped,
         rules.groups().stream().anyMatch(s -> states.get(s).createMissingGroups()),
-        rules.roles().stream().anyMatch(s -> states.get(s).createMissingRoles()), keep);
+        rules.roles().stream().anyMatch(s -> states.get(s).createMissingRoles()), keep, held(states, placementHeld));
     return new JoinResult(state, counts, unjoined);
   }
 
@@ -120,6 +123,25 @@ final class Joiner {
   private static Person person(Map<String, Person> people, String source, String dn, String key) {
     if (key == null) return people.computeIfAbsent("\u0000" + source + ":" + dn, k -> new Person("(no " + "key) " + dn));
     return people.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new Person(key));
+  }
+
+  /** Whether the person's departments come from an entry under an OU its source holds. */
+  private boolean placementHeld(Person p, Map<String, DesiredState> states) {
+    for (String s : rules.departments()) {
+      DesiredUser u = p.users.get(s);
+      if (u != null) return states.get(s).held().users().contains(u.externalId());
+    }
+    return false;
+  }
+
+  /** What the sources that give groups and departments hold, as the merge takes them. */
+  private HeldContainers held(Map<String, DesiredState> states, Set<ExternalId> placementHeld) {
+    Set<String> groups = new TreeSet<>();
+    Set<String> departments = new TreeSet<>();
+    rules.groups().forEach(s -> groups.addAll(states.get(s).held().groups()));
+    rules.departments().forEach(s -> departments.addAll(states.get(s).held().departments()));
+    return new HeldContainers(groups, rules.groups().stream().anyMatch(s -> states.get(s).held().unknownGroup()),
+        departments, rules.departments().stream().anyMatch(s -> states.get(s).held().unknownDepartment()), placementHeld);
   }
 
   private List<DesiredDepartment> departments(Map<String, DesiredState> states) {

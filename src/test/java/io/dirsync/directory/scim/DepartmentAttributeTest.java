@@ -6,6 +6,7 @@ import io.dirsync.model.DesiredDepartment;
 import io.dirsync.model.DesiredState;
 import io.dirsync.model.DesiredUser;
 import io.dirsync.model.ExternalId;
+import io.dirsync.model.HeldContainers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,5 +38,18 @@ class DepartmentAttributeTest {
     });
     assertThat(out.users()).extracting(u -> u.fields().get("department"))
         .containsExactly("Sales", "Engineering", "Engineering", "", "Set by the mapping");
+  }
+
+  @Test
+  void aUserUnderAHeldOuKeepsTheDepartmentTheTargetHolds() {
+    HeldContainers held = new HeldContainers(Set.of(), false, Set.of("eng-platform"), false, Set.of(ExternalId.of("ada")));
+    DesiredState state = new DesiredState(List.of(user("ada", Set.of("eng"), "eng"), user("gil", Set.of("eng"), "eng")),
+        List.of(new DesiredDepartment("eng", "Engineering", null, null)), List.of(), List.of(), List.of(), true, true, Set.of(), held);
+
+    DesiredState out = DepartmentAttribute.apply(state);
+
+    assertThat(out.users()).extracting(u -> u.fields().containsKey("department")).as("ada's field is left out, not moved up")
+        .containsExactly(false, true);
+    assertThat(out.held()).isEqualTo(held);
   }
 }

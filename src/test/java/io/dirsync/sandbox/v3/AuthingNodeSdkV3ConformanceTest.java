@@ -38,11 +38,12 @@ class AuthingNodeSdkV3ConformanceTest {
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(finished).as("conformance.js finished within 180 s; output:%n%s", output).isTrue();
             assertThat(node.exitValue()).as("exit code of conformance.js; output:%n%s", output).isZero();
-            assertThat(output).contains("17 conformance steps passed");
+            assertThat(output).contains("18 conformance steps passed");
             for (String route : List.of("POST /api/v3/create-users-batch", "GET /api/v3/get-user-batch", "POST /api/v3/update-user-batch",
                     "POST /api/v3/delete-users-batch", "POST /api/v3/create-roles-batch", "GET /api/v3/get-namespace",
                     "POST /api/v3/create-namespace", "POST /api/v3/revoke-role", "POST /api/v3/update-department",
-                    "POST /api/v3/delete-department", "POST /api/v3/remove-department-members", "POST /api/v3/delete-groups-batch")) {
+                    "POST /api/v3/delete-department", "POST /api/v3/remove-department-members", "POST /api/v3/delete-groups-batch",
+                    "POST /api/v3/set-user-departments")) {
                 assertThat(server.stats().calls(route)).as(route).isPositive();
             }
         }
