@@ -4,6 +4,8 @@
 # the sandbox in its own process.
 #   bench/scale/run.sh read [USERS=100000] [ROUNDS=3]   read ratio vs ldapsearch, side by side, alternating, with
 #                                                       the floor: the same searches by the UnboundID SDK alone (RawRead.java)
+#   bench/scale/run.sh memory [USERS=100000]            first, no-change, 1 % change and no-change sync from slapd under
+#                                                       -Xmx$HEAP (256m): calls, CPU, RSS, most live heap (GC log)
 #   bench/scale/run.sh apply [USERS=2000]               first sync vs --latency 50 --rate-limit 200 (default concurrency)
 #   bench/scale/run.sh embedded [USERS=20000]           dry run from the embedded demo source (LDIF)
 #   bench/scale/run.sh million [USERS=1000000]          `dirsync plan` of the embedded source against the empty pool,
@@ -68,9 +70,25 @@ embedded_setup() { # USERS: an LDIF of USERS users, the sandbox, and $D/dirsync.
       embedded: {ldif: [$D/bench.ldif]}" "$SPORT" 0
 }
 
-if [ "$MODE" = read ]; then
-  N=${2:-100000}; ROUNDS=${3:-3}
-  mkdir -p "$D/data"
+slapd_load() { # VERSION: gen-ldif.py $N VERSION loaded into $D/data by slapadd (slapd stopped)
+  rm -rf "$D/data"; mkdir -p "$D/data"
+  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" "$1" > "$D/bench.ldif"
+  T0=$(date +%s.%N); /usr/sbin/slapadd -q -w -f "$D/slapd.conf" -l "$D/bench.ldif"; rm "$D/bench.ldif"
+  echo "slapadd (version $1): $(echo "$(date +%s.%N) - $T0" | bc) s"
+}
+
+slapd_start() { # slapd on $LPORT (picked once)
+  LPORT=${LPORT:-$(free_port)}
+  nohup /usr/sbin/slapd -f "$D/slapd.conf" -h "ldap://127.0.0.1:$LPORT/" -d 0 > "$D/slapd.log" 2>&1 < /dev/null &
+  SLAPD=$!; PIDS+=($SLAPD)
+  for _ in $(seq 1 100); do ldapsearch -x -H "ldap://127.0.0.1:$LPORT/" -s base -b "" >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
+slapd_stop() {
+  kill -INT "$SLAPD"; for _ in $(seq 1 100); do kill -0 "$SLAPD" 2>/dev/null || break; sleep 0.1; done
+}
+
+slapd_setup() { # $N users in slapd (version 0), the sandbox, and $D/dirsync.yaml reading slapd; sets LPORT, SPORT
   cat > "$D/slapd.conf" <<CONF
 include   /etc/ldap/schema/core.schema
 include   /etc/ldap/schema/cosine.schema
@@ -90,18 +108,35 @@ maxsize   8589934592
 dbnosync
 index     objectClass eq
 CONF
-  python3 "$ROOT/bench/scale/gen-ldif.py" "$N" > "$D/bench.ldif"
-  T0=$(date +%s.%N); /usr/sbin/slapadd -q -w -f "$D/slapd.conf" -l "$D/bench.ldif"; rm "$D/bench.ldif"
-  echo "slapadd: $(echo "$(date +%s.%N) - $T0" | bc) s"
-  LPORT=$(free_port)
-  nohup /usr/sbin/slapd -f "$D/slapd.conf" -h "ldap://127.0.0.1:$LPORT/" -d 0 > "$D/slapd.log" 2>&1 < /dev/null &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do ldapsearch -x -H "ldap://127.0.0.1:$LPORT/" -s base -b "" >/dev/null 2>&1 && break; sleep 0.1; done
+  slapd_load 0
+  slapd_start
   SPORT=$(free_port); start_sandbox "$SPORT"
   write_config "$D/dirsync.yaml" "      type: ldap
       urls: [ldap://127.0.0.1:$LPORT]
       bindDn: cn=admin,dc=bench,dc=example
       bindPassword: secret" "$SPORT" 0
+}
+
+memory_run() { # NAME: one sync with the GC log; calls, wall, CPU, RSS and the most live heap after a full collection
+  local code=0
+  DIRSYNC_JAVA_OPTS="$DIRSYNC_JAVA_OPTS -Xlog:gc:file=$D/gc-$1.log:uptime" /usr/bin/time -f "%e %U %S %M" -o "$D/time-$1.txt" \
+    "${DIRSYNC[@]}" sync -c "$D/dirsync.yaml" --report "$D/$1.json" > "$D/out-$1.txt" 2>&1 || code=$?
+  python3 - "$1" "$code" "$D/$1.json" "$D/time-$1.txt" "$D/gc-$1.log" <<'PY'
+import json, re, sys
+name, code, report, times, gc = sys.argv[1:]
+r = json.load(open(report)); wall, user, sys_, rss = open(times).read().split()[-4:]
+lines = open(gc).read().splitlines()
+full = [int(m.group(1)) for m in (re.search(r'Pause Full.*?\d+M->(\d+)M', l) for l in lines) if m]
+cap = [m.group(1) for m in (re.search(r'\((\d+)M\)', l) for l in lines) if m][-1:] or ['?']
+ops = {k: sum(v.values()) for k, v in r['counts'].items()}
+print(f"{name}: exit {code}, outcome {r['outcome']}, {sum(r['apiCalls'].values())} calls, wall {wall} s, CPU {float(user)+float(sys_):.1f} s, "
+      f"max RSS {int(rss)//1024} MB, most live after a full collection {max(full) if full else '-'} MB of {cap[0]} ({len(full)} full), operations {ops}")
+PY
+}
+
+if [ "$MODE" = read ]; then
+  N=${2:-100000}; ROUNDS=${3:-3}
+  slapd_setup
   L="ldapsearch -x -LLL -H ldap://127.0.0.1:$LPORT -D cn=admin,dc=bench,dc=example -w secret -E pr=500/noprompt"
   ENTRIES=$((N + 1000 + 501))
   # not counted: the first sync after a build writes the launcher's CDS archive (see ./dirsync)
@@ -120,6 +155,17 @@ CONF
       "$ROOT/bench/scale/RawRead.java" "$LPORT" cn=admin,dc=bench,dc=example secret 500)
     echo "round $r: ldapsearch $C entries in $LS s ($(echo "$C / $LS" | bc) /s) | dirsync read $ENTRIES entries in $RS s ($(echo "$ENTRIES / $RS" | bc) /s) | ratio $(echo "scale=3; $LS / $RS" | bc) | UnboundID alone, no mapping: $RC entries in $RAW s, ratio $(echo "scale=3; $LS / $RAW" | bc) | dirsync process wall/user/sys s, max RSS KB: $(cat "$D/time.txt") | exit 0 under -Xmx$HEAP"
   done
+elif [ "$MODE" = memory ]; then
+  # every kind of sync, one after another on one pool: first, no change, 1 % change (version 1 of the directory), no change
+  N=${2:-100000}
+  slapd_setup
+  # not counted: the first sync after a build writes the launcher's CDS archive (see ./dirsync)
+  "${DIRSYNC[@]}" sync --dry-run -c "$D/dirsync.yaml" > "$D/out-warm.txt" 2>&1 || { echo "warm-up exit $?"; tail -5 "$D/out-warm.txt"; }
+  memory_run first
+  memory_run no-change
+  slapd_stop; slapd_load 1; slapd_start
+  memory_run one-percent
+  memory_run no-change-after
 elif [ "$MODE" = embedded ]; then
   N=${2:-20000}
   embedded_setup "$N"
