@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where each externalId sits in a list of desired users: an open-addressing table of positions
- * (at most 8 bytes a user), so finding a user is one hash and one equals. A plan names users about
+ * (8 to 16 bytes a user), so finding a user is one hash and one equals. A plan names users about
  * once per membership it changes (500,000 times in a first sync of 100,000 users) and the report
  * names them again; a binary search costs 17 string comparisons each time. The first of a repeated
  * externalId is the one found. Immutable.
