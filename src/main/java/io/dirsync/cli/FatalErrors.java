@@ -11,6 +11,13 @@ import java.io.PrintStream;
 final class FatalErrors {
   // Built before memory runs out: printing an OutOfMemoryError must not need much heap.
   private static final String PREFIX = "dirsync: fatal JVM error, exiting with code " + ExitCode.FATAL + ": ";
+  private static final byte[] OUT_OF_MEMORY_LINE = (PREFIX + "out of memory; give the JVM more heap (-Xmx) or see docs/benchmarks.md"
+      + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] OTHER_ERROR_LINE = (PREFIX + "an error of the JVM that could not be described"
+      + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** Heap given back when a fatal error is reported, so that the line about it can be built. */
+  @SuppressWarnings("unused")
+  private static volatile byte[] reserve = new byte[256 * 1024];
 
   private FatalErrors() {}
 
@@ -24,14 +31,22 @@ final class FatalErrors {
 
   /** Prints one line and halts the JVM with {@link ExitCode#FATAL}; does not return. */
   static void halt(PrintStream err, Throwable error) {
+    reserve = null;
     try {
-      err.print(PREFIX);
-      err.println(error instanceof OutOfMemoryError
+      String line = PREFIX + (error instanceof OutOfMemoryError
           ? "out of memory (" + error.getMessage() + "); give the JVM more heap (-Xmx) or see docs/benchmarks.md"
           : String.valueOf(error));
+      err.println(line);
       err.flush();
-    } catch (Throwable ignored) {
-      // the exit code is what matters; the message is best effort
+    } catch (Throwable notEvenThat) {
+      // no heap even for the line: the one made in advance (the exit code is what matters)
+      try {
+        byte[] line = error instanceof OutOfMemoryError ? OUT_OF_MEMORY_LINE : OTHER_ERROR_LINE;
+        err.write(line, 0, line.length);
+        err.flush();
+      } catch (Throwable ignored) {
+        // nothing more can be said
+      }
     } finally {
       Runtime.getRuntime().halt(ExitCode.FATAL);
     }
