@@ -24,6 +24,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   }
 
   private int report(Exception e) {
+    VirtualMachineError fatal = FatalErrors.fatalCause(e);
+    if (fatal != null) FatalErrors.halt(err, fatal); // out of memory wrapped by some handler: still exit 70 at once
     if (e instanceof ConfigException config) {
       err.println("configuration error:");
       config.problems().forEach(p -> err.println("  " + p));

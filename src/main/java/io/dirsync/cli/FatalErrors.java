@@ -29,6 +29,21 @@ final class FatalErrors {
     });
   }
 
+  /**
+   * The JVM error ({@link VirtualMachineError}: out of memory, stack overflow, internal error) in
+   * {@code e}'s causes, or null. Code that handles exceptions can wrap one: a try-with-resources
+   * whose body and {@code close} both run out of memory gets the JVM's one preallocated
+   * OutOfMemoryError twice, and adding it to itself as suppressed throws an
+   * IllegalArgumentException ("Self-suppression not permitted") caused by it.
+   */
+  static VirtualMachineError fatalCause(Throwable e) {
+    Throwable at = e;
+    for (int depth = 0; at != null && depth < 32; depth++, at = at.getCause()) {
+      if (at instanceof VirtualMachineError error) return error;
+    }
+    return null;
+  }
+
   /** Prints one line and halts the JVM with {@link ExitCode#FATAL}; does not return. */
   static void halt(PrintStream err, Throwable error) {
     reserve = null;

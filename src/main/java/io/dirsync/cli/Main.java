@@ -57,6 +57,8 @@ public final class Main {
       FatalErrors.halt(err, e); // out of memory, a crash: exit 70 at once
       return;
     } catch (Throwable fatal) {
+      VirtualMachineError cause = FatalErrors.fatalCause(fatal);
+      if (cause != null) FatalErrors.halt(err, cause);
       err.println("dirsync failed: " + fatal);
       code = ExitCode.INTERNAL_ERROR;
     }
